@@ -1,0 +1,91 @@
+# The incident fleet: every container carries the label fleettop.lab=1 so that `down` removes
+# only what the lab made. Sourced by lab.sh.
+
+LAB_LABEL=fleettop.lab=1
+COMPOSE_FILE="$LAB_DIR/compose/shop.yml"
+COMPOSE_PROJECT=lab-shop
+
+# lab_run NAME ARGS...: `docker run -d` unless a container of that name exists already.
+lab_run() {
+  local name=$1; shift
+  if docker container inspect "$name" >/dev/null 2>&1; then
+    return 0
+  fi
+  docker run -d --name "$name" --label "$LAB_LABEL" "$@" >/dev/null \
+    || die "could not start $name"
+  echo "   started $name"
+}
+
+# Containers that run the host's python3 / supervisord from its read-only /usr.
+PYHOST=(-v /usr:/usr:ro -v "$LAB_DIR/payload:/lab:ro")
+BASIC=(--network none -v "$LAB_DIR/payload:/lab:ro")
+
+fleet_up() {
+  step "starting the incident fleet"
+  # 1. restart loops: the command is missing (exit 127, "sh: python: not found")
+  for i in 1 2 3; do
+    lab_run "lab-agent-$i" "${BASIC[@]}" --restart always "$LAB_IMAGE" \
+      sh -c "echo 'agent $i: starting'; python /app/main.py"
+  done
+  # 2. runtime pip install that cannot build psutil, exit 1, in a loop
+  lab_run lab-pip-worker "${BASIC[@]}" --restart always "$LAB_IMAGE" sh /lab/pip-install.sh
+  # 3. port conflict with the host process on 127.0.0.1:$LAB_PORT
+  lab_run lab-api-port --network host "${PYHOST[@]}" --restart on-failure "$LAB_IMAGE" \
+    python3 -m http.server "$LAB_PORT" --bind 127.0.0.1
+  # 4. exits 101 every 20 s yet reads "(healthy)": its health check cannot fail. (Docker marks
+  #    a stopped container unhealthy, so the lie is only visible while it loops.)
+  lab_run lab-qdrant "${BASIC[@]}" --restart always --health-cmd true --health-interval 1s "$LAB_IMAGE" \
+    sh -c "echo 'qdrant: loading collections'; sleep 20; echo \"thread 'main' panicked at 'Failed to open storage: Permission denied (os error 13)'\" >&2; exit 101"
+  # 6. zombies (no --init) and a CPU burner held to half a core
+  lab_run lab-zombie-maker --network none "${PYHOST[@]}" "$LAB_IMAGE" python3 /lab/zombies.py
+  lab_run lab-cpu-burn "${BASIC[@]}" --cpus 0.5 "$LAB_IMAGE" sh -c 'while :; do :; done'
+  # 7. OOM-killed under a 16 MiB limit
+  lab_run lab-oom "${BASIC[@]}" --memory 16m --memory-swap 16m "$LAB_IMAGE" \
+    sh -c 'echo "indexer: loading everything into memory"; x=0123456789abcdef; while :; do x="$x$x"; done'
+  # 8. supervisord with programs RUNNING, BACKOFF -> FATAL and EXITED
+  lab_run lab-supervisor --network none "${PYHOST[@]}" \
+    -v "$LAB_DIR/supervisor/supervisord.conf:/etc/supervisord.conf:ro" "$LAB_IMAGE" \
+    supervisord -c /etc/supervisord.conf
+  # 9. healthy services, some with a real health check
+  for svc in web metrics; do
+    lab_run "lab-$svc" "${BASIC[@]}" --restart unless-stopped \
+      --health-cmd 'wget -q -O /dev/null http://127.0.0.1:8080/' --health-interval 5s "$LAB_IMAGE" \
+      httpd -f -v -p 127.0.0.1:8080 -h /lab/www
+  done
+  lab_run lab-cache "${BASIC[@]}" --restart unless-stopped \
+    --health-cmd 'sh /lab/heartbeat-check.sh' --health-interval 5s "$LAB_IMAGE" sh /lab/heartbeat.sh cache
+  for i in 1 2; do
+    lab_run "lab-worker-$i" "${BASIC[@]}" --restart unless-stopped "$LAB_IMAGE" sh /lab/heartbeat.sh "worker-$i"
+  done
+  compose_up
+}
+
+# 5. db never becomes healthy: api (needs it healthy) and worker (needs api) stay Created.
+compose_up() {
+  local existing
+  existing=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT" | wc -l)
+  if [ "$existing" -ge 3 ]; then
+    ok "compose project $COMPOSE_PROJECT present"
+    return 0
+  fi
+  step "starting compose project $COMPOSE_PROJECT (db will never be healthy)"
+  docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE" up --no-start db api worker >/dev/null 2>&1 \
+    || die "docker-compose could not create $COMPOSE_PROJECT"
+  # Expected to fail once db turns unhealthy: that failure is the incident.
+  if docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE" up -d db api worker >/dev/null 2>&1; then
+    die "$COMPOSE_PROJECT came up healthy: the blocked-dependency incident did not happen"
+  fi
+  echo "   $COMPOSE_PROJECT: db unhealthy, api and worker left Created (as intended)"
+}
+
+fleet_down() {
+  step "removing the lab's containers"
+  local ids
+  ids=$(docker ps -aq --filter "label=$LAB_LABEL")
+  [ -z "$ids" ] || docker rm -f $ids >/dev/null
+  docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE" down --remove-orphans >/dev/null 2>&1 || true
+}
+
+fleet_status() {
+  docker ps -a --filter "label=$LAB_LABEL" --format 'table {{.Names}}\t{{.Status}}'
+}

@@ -1,0 +1,47 @@
+# The "old host process" of the port-conflict incident: a Python web server on a loopback port
+# that the lab container lab-api-port then fails to bind. Sourced by lab.sh.
+
+LAB_PORT=${LAB_PORT:-18091}
+HOLDER_PIDFILE="$LAB_STATE_DIR/port-holder.pid"
+
+port_holder_pid() {
+  local pid
+  pid=$(cat "$HOLDER_PIDFILE" 2>/dev/null) || return 1
+  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "http.server $LAB_PORT" || return 1
+  echo "$pid"
+}
+
+start_host_port_holder() {
+  if pid=$(port_holder_pid); then
+    ok "host process $pid holds 127.0.0.1:$LAB_PORT"
+    return 0
+  fi
+  mkdir -p "$LAB_STATE_DIR"
+  step "starting host process on 127.0.0.1:$LAB_PORT"
+  setsid nohup /usr/bin/python3 -m http.server "$LAB_PORT" --bind 127.0.0.1 \
+    --directory "$LAB_DIR/payload/www" >>"$LAB_STATE_DIR/port-holder.log" 2>&1 </dev/null &
+  echo $! >"$HOLDER_PIDFILE"
+  local i
+  for i in $(seq 1 20); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$LAB_PORT") 2>/dev/null && { ok "host process $! holds 127.0.0.1:$LAB_PORT"; return 0; }
+    sleep 0.25
+  done
+  die "host process did not listen on 127.0.0.1:$LAB_PORT (log: $LAB_STATE_DIR/port-holder.log)"
+}
+
+stop_host_port_holder() {
+  local pid
+  if pid=$(port_holder_pid); then
+    kill "$pid" && ok "stopped host process $pid"
+  fi
+  rm -f "$HOLDER_PIDFILE"
+}
+
+host_port_holder_status() {
+  local pid
+  if pid=$(port_holder_pid); then
+    echo "host process $pid listens on 127.0.0.1:$LAB_PORT"
+  else
+    echo "host process on 127.0.0.1:$LAB_PORT: not running"
+  fi
+}
