@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import meow from 'meow';
+import {ConfigError, resolveSettings} from './source/config.js';
+import {runOnce} from './source/once.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ fleettop [options]
+
+	Options
+	  --host URL        Engine to watch: unix:///path/to.sock or tcp://host:2375
+	                    (default: $DOCKER_HOST, else unix:///var/run/docker.sock;
+	                    Podman: unix:///run/podman/podman.sock)
+	  --interval T      Refresh interval for stats and the host, e.g. 1, 2s, 500ms (default 1s)
+	  --timeout T       Give up on an engine call after T (default 5s)
+	  --stats SOURCE    auto | cgroup | api: where container CPU/memory come from (default auto:
+	                    cgroup files for a local engine, the Engine API otherwise)
+	  --once            Print one snapshot of the fleet and exit
+	  --json            With --once: print the snapshot as JSON (shape in the README)
+	  --help            Show this help
+	  --version         Show the version
+
+	Keys: press ? inside fleettop.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			host: {type: 'string'},
+			interval: {type: 'string'},
+			timeout: {type: 'string'},
+			stats: {type: 'string'},
+			once: {type: 'boolean'},
+			json: {type: 'boolean'},
+		},
+	},
+);
+
+const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'help', 'version']);
+
+async function main(): Promise<number> {
+	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
+	if (unknown) throw new ConfigError(`unknown flag --${unknown}: see fleettop --help`);
+	if (cli.input.length > 0) throw new ConfigError(`unknown command '${cli.input[0]}': see fleettop --help`);
+	const settings = resolveSettings(cli.flags, process.env);
+	if (settings.once) return runOnce(settings, process.stdout, process.stderr);
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		throw new ConfigError('fleettop needs a terminal; for scripts use fleettop --once --json');
+	}
+	const {runInteractive} = await import('./source/interactive.js');
+	return runInteractive(settings);
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		if (error instanceof ConfigError) {
+			process.stderr.write(`fleettop: ${error.message}\n`);
+			process.exitCode = 2;
+			return;
+		}
+		process.stderr.write(`fleettop: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 1;
+	},
+);

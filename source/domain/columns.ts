@@ -1,0 +1,76 @@
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import type {ContainerRecord, ContainerStats} from './container.js';
+import {formatBytes, formatDuration, formatPercent} from './format.js';
+
+// The containers table: which columns fit a width, and each cell's text. Pure, so the pane
+// only paints and tests can check every width down to 80 columns.
+
+export type ColumnId = 'name' | 'state' | 'health' | 'exit' | 'restarts' | 'age' | 'cpu' | 'memory' | 'network';
+
+export interface Column {
+	id: ColumnId;
+	title: string;
+	width: number;
+	align: 'left' | 'right';
+}
+
+const fixed: Column[] = [
+	{id: 'state', title: 'STATE', width: 10, align: 'left'},
+	{id: 'health', title: 'HEALTH', width: 9, align: 'left'},
+	{id: 'exit', title: 'EXIT', width: 4, align: 'right'},
+	{id: 'restarts', title: 'RST', width: 4, align: 'right'},
+	{id: 'age', title: 'UP/EXITED', width: 9, align: 'right'},
+	{id: 'cpu', title: 'CPU', width: 5, align: 'right'},
+	{id: 'memory', title: 'MEM/LIMIT', width: 9, align: 'right'},
+];
+
+/** The row marker takes 2 cells; one space separates columns. */
+export const markerWidth = 2;
+
+export function layoutColumns(totalWidth: number): Column[] {
+	const fixedWidth = fixed.reduce((sum, column) => sum + column.width + 1, 0);
+	const flexible = Math.max(totalWidth - markerWidth - fixedWidth - 1, 16);
+	const network = Math.min(Math.max(6, Math.floor(flexible * 0.3)), 28);
+	const name = Math.max(flexible - network, 10);
+	return [{id: 'name', title: 'NAME', width: name, align: 'left'}, ...fixed, {id: 'network', title: 'NET/PORTS', width: network, align: 'left'}];
+}
+
+export function fitCell(text: string, width: number, align: 'left' | 'right'): string {
+	const cut = stringWidth(text) > width ? cliTruncate(text, width, {position: 'end'}) : text;
+	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return align === 'left' ? cut + pad : pad + cut;
+}
+
+function ageText(record: ContainerRecord, now: number): string {
+	if (record.state === 'running' || record.state === 'paused') {
+		return record.startedAt ? formatDuration(now - record.startedAt) : '';
+	}
+	if (record.state === 'created') return formatDuration(now - record.createdAt);
+	return record.finishedAt ? `${formatDuration(now - record.finishedAt)} ago` : '';
+}
+
+function networkText(record: ContainerRecord): string {
+	if (record.ports.length > 0) return record.ports.join(',');
+	return record.networkMode === 'default' ? 'bridge' : record.networkMode;
+}
+
+function memoryText(record: ContainerRecord, stats: ContainerStats | undefined): string {
+	if (stats) return `${formatBytes(stats.memoryBytes)}/${formatBytes(stats.memoryLimitBytes)}`;
+	return record.memoryLimit ? `-/${formatBytes(record.memoryLimit)}` : '';
+}
+
+export function containerCells(record: ContainerRecord, stats: ContainerStats | undefined, now: number): Record<ColumnId, string> {
+	const live = record.state === 'running' || record.state === 'paused';
+	return {
+		name: record.name,
+		state: record.oomKilled && !live ? 'oom-killed' : record.state,
+		health: record.health ?? '',
+		exit: record.exitCode === null ? '' : String(record.exitCode),
+		restarts: record.inspected ? String(record.restartCount) : '',
+		age: ageText(record, now),
+		cpu: stats && live ? formatPercent(stats.cpuPercent) : '',
+		memory: live ? memoryText(record, stats) : '',
+		network: networkText(record),
+	};
+}

@@ -1,0 +1,65 @@
+import type {FleetState} from '../store/fleet-store.js';
+import {containerKeys} from './rows.js';
+
+// The `--once --json` document. Its shape is documented in the README and other tools rely on
+// it: add fields, never rename or remove them.
+
+export const snapshotVersion = 1;
+
+const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
+
+export function buildSnapshot(state: FleetState) {
+	const order = containerKeys(state.rows);
+	return {
+		version: snapshotVersion,
+		takenAt: new Date(state.now).toISOString(),
+		host: state.host && {
+			hostname: state.host.hostname,
+			cores: state.host.cores,
+			load: state.host.load,
+			cpuPercent: state.host.cpuPercent,
+			memory: state.host.memory,
+			swap: state.host.swap,
+			uptimeSeconds: state.host.uptimeSeconds,
+		},
+		engines: Object.values(state.engines).map((engine) => ({
+			id: engine.engine,
+			endpoint: engine.endpoint,
+			state: engine.state,
+			message: engine.message,
+			version: engine.version,
+			apiVersion: engine.apiVersion,
+			statsSource: engine.statsSource,
+		})),
+		containers: order.flatMap((key) => {
+			const record = state.containers[key];
+			if (!record) return [];
+			const stats = state.stats[key];
+			return [{
+				engine: record.engine,
+				id: record.id,
+				name: record.name,
+				image: record.image,
+				state: record.state,
+				health: record.health,
+				exitCode: record.exitCode,
+				oomKilled: record.oomKilled,
+				restartCount: record.restartCount,
+				restartPolicy: record.restartPolicy,
+				project: record.project,
+				service: record.service,
+				networkMode: record.networkMode,
+				ports: record.ports,
+				memoryLimitBytes: record.memoryLimit,
+				createdAt: iso(record.createdAt),
+				startedAt: iso(record.startedAt),
+				finishedAt: iso(record.finishedAt),
+				stats: stats
+					? {cpuPercent: Number(stats.cpuPercent.toFixed(2)), memoryBytes: stats.memoryBytes, memoryLimitBytes: stats.memoryLimitBytes, pids: stats.pids}
+					: null,
+			}];
+		}),
+	};
+}
+
+export type Snapshot = ReturnType<typeof buildSnapshot>;

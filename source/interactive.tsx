@@ -1,0 +1,1 @@
+export async function runInteractive(_s: unknown): Promise<number> { return 0; }

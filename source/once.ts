@@ -1,0 +1,38 @@
+import type {Settings} from './config.js';
+import {plainTable} from './domain/plain-table.js';
+import {buildSnapshot} from './domain/snapshot.js';
+import {connectSources} from './store/connect.js';
+import {createFleetStore, type FleetStore} from './store/fleet-store.js';
+
+/** CPU % needs two readings: one interval for cgroup files, two frames (~2 s) for the API stream. */
+async function untilStatsArrive(store: FleetStore, flush: () => void, deadlineMs: number): Promise<void> {
+	const deadline = Date.now() + deadlineMs;
+	while (Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		flush();
+		const {containers, stats} = store.getState();
+		const live = Object.values(containers).filter((record) => record.state === 'running' && record.pid);
+		if (live.length > 0 && live.every((record) => stats[record.key])) return;
+	}
+}
+
+// `fleettop --once [--json]`: connect, wait for a second stats reading (CPU % needs two), print, exit.
+export async function runOnce(settings: Settings, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+	const store = createFleetStore();
+	const connection = connectSources(store, settings);
+	try {
+		await connection.ready;
+		connection.flush();
+		if (Object.values(store.getState().engines).every((engine) => engine.state === 'connected')) {
+			await untilStatsArrive(store, connection.flush, 2 * settings.intervalMs + 2000);
+		}
+	} finally {
+		connection.stop();
+	}
+	const state = store.getState();
+	const failed = Object.values(state.engines).filter((engine) => engine.state !== 'connected');
+	for (const engine of failed) stderr.write(`fleettop: ${engine.message ?? `engine ${engine.engine} is not connected`}\n`);
+	if (failed.length > 0) return 1;
+	stdout.write(settings.json ? `${JSON.stringify(buildSnapshot(state), null, 2)}\n` : `${plainTable(state, 120).join('\n')}\n`);
+	return 0;
+}

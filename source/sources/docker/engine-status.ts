@@ -1,0 +1,12 @@
+export type EngineState = 'connecting' | 'connected' | 'down';
+
+export interface EngineStatus {
+	engine: string;
+	endpoint: string;
+	state: EngineState;
+	/** One line for the operator when the engine is not connected; null when all is well. */
+	message: string | null;
+	version: string | null;
+	apiVersion: string | null;
+	statsSource: string | null;
+}

@@ -1,0 +1,230 @@
+import type Docker from 'dockerode';
+import type {Endpoint, StatsSource} from '../../config.js';
+import {containerKey, type ContainerRecord, type ContainerStats} from '../../domain/container.js';
+import {bounded} from './bounded.js';
+import {connectEngine, isLocalEngine} from './connection.js';
+import {explainEngineError} from './engine-errors.js';
+import type {EngineStatus} from './engine-status.js';
+import {subscribeEvents, type EngineEvent, type EventSubscription} from './events.js';
+import {createInspectQueue} from './inspect-queue.js';
+import {createStatsCollector, type StatsCollector} from './stats-collector.js';
+import {recordFromInspect, recordFromList} from './to-record.js';
+
+// One engine: its connection, state (list once, then events), and stats. Instantiate one per
+// host. It never throws at its caller: failures become an EngineStatus with a message, and it
+// keeps retrying until stopped.
+
+export interface EngineSink {
+	status(status: EngineStatus): void;
+	/** The complete set of containers after a (re)connect: anything else of this engine is gone. */
+	replaceAll(engine: string, records: ContainerRecord[]): void;
+	upsert(record: ContainerRecord): void;
+	remove(key: string): void;
+	stats(key: string, stats: ContainerStats): void;
+}
+
+export interface EngineWatcherOptions {
+	engine: string;
+	endpoint: Endpoint;
+	intervalMs: number;
+	callTimeoutMs: number;
+	statsSource: StatsSource;
+	sink: EngineSink;
+	/** How far back to read `die` events at connect, to know the last exit code of looping containers. */
+	historyMs?: number;
+}
+
+export interface EngineWatcher {
+	/** Resolves once the first connection attempt has listed and inspected everything (or failed). */
+	start(): Promise<void>;
+	stop(): void;
+	docker: Docker;
+}
+
+const pingEveryMs = 5000;
+
+/** dockerode accepts an abort signal on ping and version; its type definitions do not say so. */
+function withSignal<T>(method: (options: object) => Promise<T>, signal: AbortSignal): Promise<T> {
+	return method({abortSignal: signal});
+}
+
+export function createEngineWatcher(options: EngineWatcherOptions): EngineWatcher {
+	const {engine, endpoint, sink, callTimeoutMs} = options;
+	const docker = connectEngine(endpoint);
+	const records = new Map<string, ContainerRecord>();
+	const lastExit = new Map<string, number>();
+	let stopped = false;
+	let lastEventNano: bigint | null = null;
+	let subscription: EventSubscription | null = null;
+	let stats: StatsCollector | null = null;
+	const timers = new Set<NodeJS.Timeout>();
+	let status: EngineStatus = {engine, endpoint: endpoint.label, state: 'connecting', message: null, version: null, apiVersion: null, statsSource: null};
+
+	const setStatus = (change: Partial<EngineStatus>) => {
+		status = {...status, ...change};
+		sink.status(status);
+	};
+	const call = <T>(what: string, run: (signal: AbortSignal) => Promise<T>) => bounded(what, callTimeoutMs, run);
+	const sleep = (ms: number) =>
+		new Promise<void>((resolve) => {
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				resolve();
+			}, ms);
+			timers.add(timer);
+		});
+
+	async function inspect(id: string): Promise<void> {
+		const key = containerKey(engine, id);
+		try {
+			const info = await call(`inspect ${id.slice(0, 12)}`, (signal) => docker.getContainer(id).inspect({abortSignal: signal}));
+			const record = recordFromInspect(engine, info, lastExit.get(key) ?? null);
+			records.set(key, record);
+			sink.upsert(record);
+		} catch (error) {
+			if ((error as {statusCode?: number}).statusCode === 404 && records.delete(key)) sink.remove(key);
+			// Other failures (timeout, engine gone) leave the last known record; the watcher's
+			// ping notices a dead engine and reconnects.
+		}
+	}
+	const inspectQueue = createInspectQueue(inspect);
+
+	function onEvent(event: EngineEvent) {
+		lastEventNano = event.timeNano;
+		const key = containerKey(engine, event.id);
+		if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
+			lastExit.set(key, Number(event.attributes['exitCode']));
+		}
+		if (event.action === 'destroy') {
+			inspectQueue.request(event.id); // answers 404 and removes it, unless it came back
+			return;
+		}
+		inspectQueue.request(event.id);
+	}
+
+	async function readExitHistory(now: bigint): Promise<void> {
+		const since = now - BigInt(options.historyMs ?? 3_600_000) * 1_000_000n;
+		await call('read recent events', (signal) =>
+			new Promise<void>((resolve, reject) => {
+				subscribeEvents(docker, {since, until: now, onEvent: (event) => {
+					if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
+						lastExit.set(containerKey(engine, event.id), Number(event.attributes['exitCode']));
+					}
+				}, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
+			}),
+		);
+	}
+
+	/** Wrapped so that awaiting the subscription does not wait for the stream to end. */
+	async function subscribe(): Promise<{ended: Promise<void>}> {
+		let markEnded!: () => void;
+		const ended = new Promise<void>((resolve) => (markEnded = resolve));
+		subscription?.close();
+		subscription = await call('subscribe to events', (signal) =>
+			subscribeEvents(docker, {since: lastEventNano ?? undefined, onEvent, onEnd: () => markEnded()}, signal),
+		);
+		return {ended};
+	}
+
+	async function synchronize(): Promise<void> {
+		const version = await call('ping', (signal) => withSignal(docker.version.bind(docker), signal));
+		const now = BigInt(Date.now()) * 1_000_000n;
+		const listed = await call('list containers', (signal) => docker.listContainers({all: true, abortSignal: signal}));
+		records.clear();
+		for (const item of listed) records.set(containerKey(engine, item.Id), recordFromList(engine, item));
+		sink.replaceAll(engine, [...records.values()]);
+		await readExitHistory(now).catch(() => undefined);
+		lastEventNano ??= now;
+		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null});
+		const ids = listed.map((item) => item.Id);
+		const workers = Array.from({length: 4}, async () => {
+			for (let id = ids.shift(); id; id = ids.shift()) await inspect(id);
+		});
+		await Promise.all(workers);
+	}
+
+	/** Resolves when the engine stops answering; re-subscribes on its own after a mere stream drop. */
+	async function watch(firstStreamEnd: Promise<void>): Promise<void> {
+		let streamEnd = firstStreamEnd;
+		while (!stopped) {
+			const outcome = await Promise.race([streamEnd.then(() => 'stream' as const), sleep(pingEveryMs).then(() => 'tick' as const)]);
+			if (stopped) return;
+			await call('ping', (signal) => withSignal(docker.ping.bind(docker), signal));
+			if (outcome === 'stream') streamEnd = (await subscribe()).ended;
+		}
+	}
+
+	function startStatsLoop() {
+		stats?.stop();
+		const collector = createStatsCollector({docker, source: options.statsSource, local: isLocalEngine(endpoint), onStats: sink.stats});
+		stats = collector;
+		const tick = async () => {
+			if (stopped || stats !== collector) return;
+			const live = [...records.values()].filter((record) => record.pid && (record.state === 'running' || record.state === 'paused'));
+			await collector.sample(live).catch(() => undefined);
+			if (status.statsSource !== collector.describe()) setStatus({statsSource: collector.describe()});
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				void tick();
+			}, options.intervalMs);
+			timers.add(timer);
+		};
+		void tick();
+	}
+
+	/** Null when the engine could not be reached; otherwise `watching` settles when it is lost. */
+	async function connectOnce(): Promise<{watching: Promise<void>} | null> {
+		try {
+			// Subscribe before listing so that nothing happening in between is missed.
+			const {ended} = await subscribe();
+			await synchronize();
+			startStatsLoop();
+			return {watching: watch(ended)};
+		} catch (error) {
+			subscription?.close();
+			stats?.stop();
+			stats = null;
+			if (!stopped) setStatus({state: 'down', message: explainEngineError(error, endpoint)});
+			return null;
+		}
+	}
+
+	async function runForever(first: {watching: Promise<void>} | null): Promise<void> {
+		let running = first;
+		let backoffMs = 1000;
+		while (!stopped) {
+			if (running) {
+				backoffMs = 1000;
+				try {
+					await running.watching;
+				} catch (error) {
+					if (!stopped) setStatus({state: 'down', message: explainEngineError(error, endpoint)});
+				}
+				subscription?.close();
+				stats?.stop();
+				stats = null;
+			}
+			if (stopped) return;
+			await sleep(backoffMs);
+			backoffMs = Math.min(backoffMs * 2, 5000);
+			if (!stopped) running = await connectOnce();
+		}
+	}
+
+	return {
+		docker,
+		async start() {
+			setStatus({state: 'connecting'});
+			const first = await connectOnce();
+			void runForever(first);
+		},
+		stop() {
+			stopped = true;
+			subscription?.close();
+			stats?.stop();
+			inspectQueue.clear();
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+		},
+	};
+}

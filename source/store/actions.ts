@@ -1,0 +1,86 @@
+import type {ContainerRecord, ContainerStats} from '../domain/container.js';
+import {buildRows, containerKeys} from '../domain/rows.js';
+import type {EngineStatus} from '../sources/docker/engine-status.js';
+import type {HostBasics} from '../sources/host/host-basics.js';
+import type {FleetState, FleetStore, ViewState} from './fleet-store.js';
+
+// Everything that changes the store, callable without React (sources, keymap, tests).
+
+export interface Batch {
+	engines?: EngineStatus[];
+	/** engine -> its complete container set after a (re)connect. */
+	replaced?: Map<string, ContainerRecord[]>;
+	upserts?: ContainerRecord[];
+	removals?: string[];
+	stats?: Map<string, ContainerStats>;
+	host?: HostBasics;
+	now?: number;
+}
+
+/** Keeps the selection on a visible container: the same one if still listed, else the nearest. */
+function keepSelection(state: Pick<FleetState, 'rows'>, selectedKey: string | null, previousKeys: string[]): string | null {
+	const keys = containerKeys(state.rows);
+	if (selectedKey && keys.includes(selectedKey)) return selectedKey;
+	const previousIndex = selectedKey ? previousKeys.indexOf(selectedKey) : -1;
+	return keys[Math.min(Math.max(previousIndex, 0), keys.length - 1)] ?? null;
+}
+
+function withRows(state: FleetState, containers: Record<string, ContainerRecord>, view: ViewState): Partial<FleetState> {
+	const rows = buildRows(Object.values(containers), view.filter);
+	const selectedKey = keepSelection({rows}, view.selectedKey, containerKeys(state.rows));
+	return {containers, rows, view: {...view, selectedKey}};
+}
+
+export function applyBatch(store: FleetStore, batch: Batch): void {
+	store.setState((state) => {
+		const next: Partial<FleetState> = {now: batch.now ?? Date.now()};
+		if (batch.engines?.length) {
+			next.engines = {...state.engines};
+			for (const status of batch.engines) next.engines[status.engine] = status;
+		}
+		if (batch.host) next.host = batch.host;
+		let containers = state.containers;
+		if (batch.replaced?.size || batch.upserts?.length || batch.removals?.length) {
+			containers = {...containers};
+			for (const [engine, records] of batch.replaced ?? []) {
+				for (const [key, record] of Object.entries(containers)) if (record.engine === engine) delete containers[key];
+				for (const record of records) containers[record.key] = record;
+			}
+			for (const record of batch.upserts ?? []) containers[record.key] = record;
+			for (const key of batch.removals ?? []) delete containers[key];
+		}
+		if (batch.stats?.size || containers !== state.containers) {
+			const stats: Record<string, ContainerStats> = {};
+			for (const [key, value] of Object.entries(state.stats)) if (containers[key]) stats[key] = value;
+			for (const [key, value] of batch.stats ?? []) if (containers[key]) stats[key] = value;
+			next.stats = stats;
+		}
+		return containers === state.containers ? next : {...next, ...withRows(state, containers, state.view)};
+	});
+}
+
+export function moveSelection(store: FleetStore, delta: number): void {
+	moveTo(store, (index) => index + delta);
+}
+
+export function selectEdge(store: FleetStore, edge: 'first' | 'last'): void {
+	moveTo(store, (_, count) => (edge === 'first' ? 0 : count - 1));
+}
+
+function moveTo(store: FleetStore, target: (index: number, count: number) => number): void {
+	store.setState((state) => {
+		const keys = containerKeys(state.rows);
+		if (keys.length === 0) return {};
+		const index = state.view.selectedKey ? keys.indexOf(state.view.selectedKey) : 0;
+		const next = Math.min(Math.max(target(index, keys.length), 0), keys.length - 1);
+		return {view: {...state.view, selectedKey: keys[next] ?? null}};
+	});
+}
+
+export function setFilter(store: FleetStore, filter: string, editingFilter: boolean): void {
+	store.setState((state) => withRows(state, state.containers, {...state.view, filter, editingFilter}));
+}
+
+export function setOverlay(store: FleetStore, overlay: FleetState['view']['overlay']): void {
+	store.setState((state) => ({view: {...state.view, overlay}}));
+}
