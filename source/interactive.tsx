@@ -1,1 +1,47 @@
-export async function runInteractive(_s: unknown): Promise<number> { return 0; }
+import {render} from 'ink';
+import React from 'react';
+import {App} from './app.js';
+import type {Settings} from './config.js';
+import {connectSources} from './store/connect.js';
+import {createFleetStore} from './store/fleet-store.js';
+import {enterFullScreen, restoreTerminal} from './terminal.js';
+
+const signalNumbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
+
+export async function runInteractive(settings: Settings): Promise<number> {
+	const store = createFleetStore();
+	enterFullScreen();
+	process.on('exit', () => restoreTerminal());
+
+	const connection = connectSources(store, settings);
+	const instance = render(<App store={store} />, {exitOnCtrlC: false, maxFps: 20});
+
+	const shutDown = (code: number, message?: string) => {
+		try {
+			instance.unmount();
+		} catch {
+			// Ink may already be gone after a crash inside React.
+		}
+		connection.stop();
+		restoreTerminal();
+		if (message) process.stderr.write(message);
+		process.exit(code);
+	};
+	for (const signal of Object.keys(signalNumbers)) {
+		process.on(signal, () => shutDown(128 + (signalNumbers[signal] ?? 0)));
+	}
+	const crash = (error: unknown) =>
+		shutDown(1, `fleettop crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this with the lines above.\n`);
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+	// Lets the end-to-end test prove that a crash restores the terminal.
+	const crashAfter = Number(process.env['FLEETTOP_TEST_CRASH_AFTER_MS']);
+	if (crashAfter > 0) setTimeout(() => {
+		throw new Error('crash requested by FLEETTOP_TEST_CRASH_AFTER_MS');
+	}, crashAfter);
+
+	await instance.waitUntilExit();
+	connection.stop();
+	restoreTerminal();
+	return 0;
+}

@@ -1,0 +1,65 @@
+import {Box, useApp, useInput} from 'ink';
+import React, {useMemo} from 'react';
+import {useStore} from 'zustand';
+import {containerKeys} from './domain/rows.js';
+import {fleetCounts, hostLine} from './domain/summary.js';
+import {dispatch} from './keymap/dispatch.js';
+import {keyName, resolveKey, type Mode} from './keymap/resolve.js';
+import type {FleetStore} from './store/fleet-store.js';
+import {ContainersPane} from './ui/containers-pane.js';
+import {Footer} from './ui/footer.js';
+import {Header} from './ui/header.js';
+import {HelpOverlay} from './ui/help-overlay.js';
+import {StatusLine} from './ui/status-line.js';
+import {useTerminalSize} from './ui/use-terminal-size.js';
+
+// Layout only: sizes, panes, overlays. Data comes from the store; keys go to the keymap.
+
+const headerHeight = 2;
+const statusHeight = 1;
+const footerHeight = 1;
+
+export function App({store}: {store: FleetStore}) {
+	const {exit} = useApp();
+	const {columns, rows: terminalRows} = useTerminalSize();
+	const rows = useStore(store, (state) => state.rows);
+	const containers = useStore(store, (state) => state.containers);
+	const stats = useStore(store, (state) => state.stats);
+	const engines = useStore(store, (state) => state.engines);
+	const host = useStore(store, (state) => state.host);
+	const view = useStore(store, (state) => state.view);
+	const now = useStore(store, (state) => state.now);
+
+	// One row short of the terminal: a frame as tall as the screen makes Ink clear it entirely.
+	const height = Math.max(terminalRows - 1, 8);
+	const paneHeight = height - headerHeight - statusHeight - footerHeight;
+	const records = useMemo(() => Object.values(containers), [containers]);
+	const engineList = useMemo(() => Object.values(engines), [engines]);
+	const mode: Mode = view.overlay === 'help' ? 'help' : view.editingFilter ? 'filter' : 'main';
+
+	useInput((input, key) => {
+		dispatch(store, resolveKey(keyName(input, key), mode), {pageSize: paneHeight - 1, quit: exit});
+	});
+
+	return (
+		<Box flexDirection="column" width={columns} height={height}>
+			<Header engines={engineList} counts={fleetCounts(records)} host={hostLine(host)} width={columns} />
+			{view.overlay === 'help' ? (
+				<HelpOverlay width={columns} height={paneHeight} />
+			) : (
+				<ContainersPane
+					rows={rows}
+					containers={containers}
+					stats={stats}
+					selectedKey={view.selectedKey}
+					now={now}
+					width={columns}
+					height={paneHeight}
+					emptyText={view.filter ? `no container matches "${view.filter}"` : 'no containers on this engine'}
+				/>
+			)}
+			<StatusLine engines={engineList} filter={view.filter} shown={containerKeys(rows).length} total={records.length} />
+			<Footer editingFilter={view.editingFilter} filter={view.filter} />
+		</Box>
+	);
+}

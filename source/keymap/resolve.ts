@@ -1,0 +1,58 @@
+import {bindings as defaultBindings, type ActionName, type Binding, type Scope} from './bindings.js';
+
+// Raw key -> action. Overlays come first: while help is open or a filter is being typed, the
+// main list's keys do not fire ('q' typed into a filter is a letter, not quit).
+
+/** The subset of Ink's `Key` the resolver reads. */
+export interface InkKey {
+	upArrow?: boolean;
+	downArrow?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
+	return?: boolean;
+	escape?: boolean;
+	backspace?: boolean;
+	delete?: boolean;
+	tab?: boolean;
+	ctrl?: boolean;
+	meta?: boolean;
+}
+
+export type Mode = 'main' | 'filter' | 'help';
+
+export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
+
+export function keyName(input: string, key: InkKey): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'return';
+	if (key.escape) return 'escape';
+	// Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.tab) return 'tab';
+	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+	return input;
+}
+
+const scopesByMode: Record<Mode, Scope[]> = {
+	help: ['help', 'always'],
+	filter: ['filter', 'always'],
+	main: ['main', 'always'],
+};
+
+export function resolveKey(name: string, mode: Mode, table: Binding[] = defaultBindings): Resolution {
+	for (const scope of scopesByMode[mode]) {
+		const binding = table.find((candidate) => candidate.scope === scope && candidate.keys.includes(name));
+		if (binding) return {action: binding.action};
+	}
+	if (mode === 'filter' && name.length > 0 && !name.startsWith('ctrl+') && [...name].every((char) => char >= ' ')) {
+		return {action: 'filter.input', text: name};
+	}
+	return null;
+}
