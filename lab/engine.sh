@@ -36,8 +36,23 @@ clear_stale_engine_files() {
   pgrep -x dockerd >/dev/null || rm -f /var/run/docker.sock
 }
 
+# A dockerd that is shutting down (it stops every container first) neither answers nor lets a
+# new one start: wait for it to finish, or report it as hung.
+wait_for_exiting_dockerd() {
+  local i pid
+  for i in $(seq 1 45); do
+    pid=$(pgrep -x dockerd | head -n 1) || return 0
+    engine_answers && return 0
+    [ "$i" -eq 1 ] && step "waiting for dockerd $pid to finish shutting down"
+    sleep 1
+  done
+  die "dockerd $pid runs but does not answer: it may be hung; stop it (kill $pid) and run this again"
+}
+
 start_dockerd() {
   [ "$(id -u)" -eq 0 ] || die "starting dockerd needs root: run 'sudo npm run lab up'"
+  wait_for_exiting_dockerd
+  engine_answers && return 0
   clear_stale_engine_files
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   step "starting dockerd (log: $DOCKERD_LOG)"

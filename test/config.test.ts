@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {ConfigError, parseDuration, parseEndpoint, resolveSettings} from '../source/config.js';
+
+test('engine addresses', () => {
+	const cases: Array<[string, object]> = [
+		['unix:///var/run/docker.sock', {kind: 'unix', socketPath: '/var/run/docker.sock'}],
+		['/run/podman/podman.sock', {kind: 'unix', socketPath: '/run/podman/podman.sock'}],
+		['tcp://127.0.0.1:2375', {kind: 'tcp', host: '127.0.0.1', port: 2375, tls: false}],
+		['tcp://docker.internal', {kind: 'tcp', host: 'docker.internal', port: 2375, tls: false}],
+		['https://10.0.0.5', {kind: 'tcp', host: '10.0.0.5', port: 2376, tls: true}],
+	];
+	for (const [input, expected] of cases) {
+		const endpoint = parseEndpoint(input) as unknown as Record<string, unknown>;
+		assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, endpoint[key]])), expected, input);
+	}
+});
+
+test('bad engine addresses explain themselves in one line', () => {
+	for (const input of ['docker.sock', 'unix://relative.sock', 'tcp://host:99999', 'ftp://host', 'ssh://me@host']) {
+		assert.throws(() => parseEndpoint(input), (error: Error) => error instanceof ConfigError && !error.message.includes('\n') && error.message.includes(input), input);
+	}
+});
+
+test('durations', () => {
+	const cases: Array<[string, number]> = [['1', 1000], ['2s', 2000], ['1.5s', 1500], ['500ms', 500], [' 3 ', 3000]];
+	for (const [input, ms] of cases) assert.equal(parseDuration('interval', input, 200, 60_000), ms, input);
+	for (const input of ['fast', '-1', '1m', '100ms', '61', '']) {
+		assert.throws(() => parseDuration('interval', input, 200, 60_000), ConfigError, input);
+	}
+});
+
+test('settings: flags win over DOCKER_HOST, defaults are sane', () => {
+	const fromEnv = resolveSettings({}, {DOCKER_HOST: 'unix:///run/podman/podman.sock'});
+	assert.equal(fromEnv.endpoint.label, 'unix:///run/podman/podman.sock');
+	assert.equal(fromEnv.intervalMs, 1000);
+	assert.equal(fromEnv.statsSource, 'auto');
+	const fromFlag = resolveSettings({host: 'tcp://127.0.0.1:2375', interval: '2s', stats: 'api'}, {DOCKER_HOST: 'unix:///x.sock'});
+	assert.equal(fromFlag.endpoint.label, 'tcp://127.0.0.1:2375');
+	assert.equal(fromFlag.statsSource, 'api');
+	assert.equal(resolveSettings({}, {}).endpoint.label, 'unix:///var/run/docker.sock');
+	assert.throws(() => resolveSettings({stats: 'magic'}, {}), ConfigError);
+	assert.throws(() => resolveSettings({json: true}, {}), /--once/);
+});

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {bindings} from '../../source/keymap/bindings.js';
+import {footerHints, helpColumns, helpSections} from '../../source/keymap/describe.js';
+import {keyName, resolveKey, type Mode} from '../../source/keymap/resolve.js';
+
+test('raw keys get one name', () => {
+	const cases: Array<[string, object, string]> = [
+		['j', {}, 'j'],
+		['G', {}, 'G'],
+		['', {downArrow: true}, 'down'],
+		['', {pageDown: true}, 'pagedown'],
+		['', {home: true}, 'home'],
+		['', {return: true}, 'return'],
+		['', {escape: true}, 'escape'],
+		['', {delete: true}, 'backspace'],
+		['c', {ctrl: true}, 'ctrl+c'],
+	];
+	for (const [input, key, name] of cases) assert.equal(keyName(input, key), name, name);
+});
+
+test('keys resolve by mode, overlays first', () => {
+	const cases: Array<[string, Mode, string | null]> = [
+		['j', 'main', 'cursor.down'],
+		['down', 'main', 'cursor.down'],
+		['G', 'main', 'cursor.last'],
+		['pageup', 'main', 'cursor.pageUp'],
+		['/', 'main', 'filter.start'],
+		['q', 'main', 'quit'],
+		['?', 'main', 'help.toggle'],
+		['q', 'help', 'help.close'],
+		['j', 'help', null],
+		['q', 'filter', 'filter.input'],
+		['?', 'filter', 'filter.input'],
+		['return', 'filter', 'filter.accept'],
+		['escape', 'filter', 'filter.cancel'],
+		['ctrl+c', 'filter', 'quit'],
+		['ctrl+c', 'help', 'quit'],
+		['x', 'main', null],
+	];
+	for (const [name, mode, action] of cases) assert.equal(resolveKey(name, mode)?.action ?? null, action, `${name} in ${mode}`);
+	assert.deepEqual(resolveKey('a', 'filter'), {action: 'filter.input', text: 'a'});
+});
+
+test('no key is bound twice in one scope', () => {
+	const seen = new Set<string>();
+	for (const binding of bindings) {
+		for (const key of binding.keys) {
+			const id = `${binding.scope}:${key}`;
+			assert.ok(!seen.has(id), `${id} bound twice`);
+			seen.add(id);
+		}
+	}
+});
+
+test('help lists every binding; the footer names the main keys', () => {
+	const labels = helpSections().flatMap((section) => section.entries.map((entry) => entry.label));
+	for (const binding of bindings) assert.ok(labels.includes(binding.label), binding.label);
+	assert.equal(footerHints('main'), 'j/↓ move  / filter  ? help  q quit');
+});
+
+test('help spreads over columns to fit the height', () => {
+	const sections = helpSections();
+	const lines = sections.reduce((sum, section) => sum + section.entries.length + 1, 0);
+	assert.equal(helpColumns(sections, lines).length, 1);
+	const columns = helpColumns(sections, 15);
+	assert.ok(columns.length >= 2);
+	assert.deepEqual(columns.flat(), sections);
+});

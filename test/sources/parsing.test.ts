@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {statsFromFrame} from '../../source/sources/docker/api-stats.js';
+import {parseCgroupMounts, resolveCgroupFiles} from '../../source/sources/docker/cgroup-paths.js';
+import {statField, statsBetween} from '../../source/sources/docker/cgroup-stats.js';
+import {createLineSplitter, parseEvent, toDockerTime} from '../../source/sources/docker/events.js';
+import {parseStatusText, recordFromInspect} from '../../source/sources/docker/to-record.js';
+import {labInspect, recordNamed} from '../support/fixtures.js';
+
+test('list status text reveals exit code and health', () => {
+	const cases: Array<[string, number | null, string | null]> = [
+		['Exited (137) 2 minutes ago', 137, null],
+		['Restarting (127) 6 seconds ago', 127, null],
+		['Up 14 seconds (unhealthy)', null, 'unhealthy'],
+		['Up 3 seconds (health: starting)', null, 'starting'],
+		['Up 5 minutes (healthy)', null, 'healthy'],
+		['Created', null, null],
+	];
+	for (const [status, exitCode, health] of cases) assert.deepEqual(parseStatusText(status), {exitCode, health}, status);
+});
+
+test('inspect payloads become records', () => {
+	const oom = recordNamed('lab-oom');
+	assert.equal(oom.state, 'exited');
+	assert.equal(oom.exitCode, 137);
+	assert.equal(oom.oomKilled, true);
+	assert.equal(oom.memoryLimit, 16 * 1024 * 1024);
+	assert.equal(oom.restartPolicy, 'no');
+	assert.equal(recordNamed('lab-agent-1').restartPolicy, 'always');
+	assert.equal(recordNamed('lab-api-port').networkMode, 'host');
+	assert.equal(recordNamed('lab-shop_api_1').project, 'lab-shop');
+	assert.equal(recordNamed('lab-shop_api_1').service, 'api');
+	assert.equal(recordNamed('lab-shop_api_1').startedAt, null, 'never started: Docker says 0001-01-01');
+	// A loop that is up again: Docker reset ExitCode to 0, the die event knew 101.
+	const qdrant = structuredClone(labInspect.find((info) => info.Name === '/lab-qdrant')!);
+	qdrant.State = {...qdrant.State, Status: 'running', Running: true, ExitCode: 0, Pid: 4242};
+	assert.equal(recordFromInspect('local', qdrant, 101).exitCode, 101);
+	assert.equal(recordFromInspect('local', qdrant, null).exitCode, null);
+});
+
+test('untrusted names and labels are sanitized on the way in', () => {
+	const evil = structuredClone(labInspect[0]!);
+	evil.Name = '/web\u001B]0;owned\u0007';
+	evil.Config.Labels = {'com.docker.compose.project': 'shop\u001B[2J'};
+	const record = recordFromInspect('local', evil);
+	assert.equal(record.name, 'web');
+	assert.equal(record.project, 'shop');
+});
+
+test('events: lines split across chunks and characters', () => {
+	const lines: string[] = [];
+	const feed = createLineSplitter((line) => lines.push(line));
+	const text = Buffer.from('{"a":"é"}\n{"b":1}\n{"c"');
+	feed(text.subarray(0, 7)); // cuts "é" in half
+	feed(text.subarray(7));
+	feed(':2}\n');
+	assert.deepEqual(lines, ['{"a":"é"}', '{"b":1}', '{"c":2}']);
+});
+
+test('events: actions with a suffix, other types ignored', () => {
+	const health = parseEvent('{"Type":"container","Action":"health_status: healthy","Actor":{"ID":"abc","Attributes":{"name":"web"}},"timeNano":1795345017306022176}');
+	assert.equal(health?.action, 'health_status');
+	assert.equal(health?.detail, 'healthy');
+	const die = parseEvent('{"Type":"container","Action":"die","Actor":{"ID":"abc","Attributes":{"exitCode":"127"}},"time":1795345015}');
+	assert.equal(die?.attributes['exitCode'], '127');
+	assert.equal(parseEvent('{"Type":"network","Action":"connect","Actor":{"ID":"n"}}'), null);
+	assert.equal(parseEvent('not json'), null);
+	assert.equal(toDockerTime(1795345017306022176n), '1795345017.306022176');
+	assert.equal(toDockerTime(5n), '0.000000005');
+});
+
+const hybridMountinfo = `
+25 30 0:23 / /sys/fs/cgroup rw,nosuid - tmpfs tmpfs rw,mode=755
+28 25 0:26 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw
+31 25 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,relatime - cgroup cgroup rw,cpu,cpuacct
+32 25 0:30 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
+33 25 0:31 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids`;
+
+test('cgroup v1 (hybrid host, joined cpu,cpuacct, cgroupfs driver)', () => {
+	const files = resolveCgroupFiles(parseCgroupMounts(hybridMountinfo), '12:pids:/docker/abc\n4:cpu,cpuacct:/docker/abc\n9:memory:/docker/abc\n0::/docker/abc\n');
+	assert.deepEqual(files, {version: 1, cpuacct: '/sys/fs/cgroup/cpu,cpuacct/docker/abc', memory: '/sys/fs/cgroup/memory/docker/abc', pids: '/sys/fs/cgroup/pids/docker/abc'});
+});
+
+test('cgroup v2 (unified, systemd driver)', () => {
+	const mountinfo = '30 23 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate';
+	const files = resolveCgroupFiles(parseCgroupMounts(mountinfo), '0::/system.slice/docker-abc.scope\n');
+	assert.deepEqual(files, {version: 2, dir: '/sys/fs/cgroup/system.slice/docker-abc.scope'});
+});
+
+test('cgroup paths inside a namespaced mount root, and no cgroup at all', () => {
+	const mountinfo = '40 30 0:30 /docker/host /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n41 30 0:29 /docker/host /sys/fs/cgroup/cpuacct rw - cgroup cgroup rw,cpuacct';
+	const files = resolveCgroupFiles(parseCgroupMounts(mountinfo), '9:memory:/docker/host/abc\n4:cpuacct:/docker/host/abc\n');
+	assert.deepEqual(files, {version: 1, cpuacct: '/sys/fs/cgroup/cpuacct/abc', memory: '/sys/fs/cgroup/memory/abc', pids: null});
+	assert.equal(resolveCgroupFiles(parseCgroupMounts(''), '0::/\n'), null);
+});
+
+test('cgroup readings -> docker stats numbers', () => {
+	const stats = statsBetween(
+		{cpuNanos: 1_000_000_000, memoryUsage: 10_000, inactiveFile: 4_000, memoryLimit: 9223372036854771712, pids: 3, at: 1000},
+		{cpuNanos: 1_500_000_000, memoryUsage: 12_000, inactiveFile: 2_000, memoryLimit: 9223372036854771712, pids: 4, at: 2000},
+		8_000_000_000,
+	);
+	assert.equal(stats.cpuPercent, 50);
+	assert.equal(stats.memoryBytes, 10_000, 'usage minus inactive file cache');
+	assert.equal(stats.memoryLimitBytes, 8_000_000_000, 'no limit shows the host memory, as docker stats does');
+	assert.equal(statField('cache 5\ntotal_inactive_file 42\n', 'total_inactive_file'), 42);
+});
+
+test('API stats frames: first one dropped, then the CLI arithmetic', () => {
+	assert.equal(statsFromFrame({cpu_stats: {cpu_usage: {total_usage: 5}, system_cpu_usage: 100}, precpu_stats: {cpu_usage: {}}}), null);
+	const stats = statsFromFrame({
+		cpu_stats: {cpu_usage: {total_usage: 2_500_000_000}, system_cpu_usage: 20_000_000_000, online_cpus: 2},
+		precpu_stats: {cpu_usage: {total_usage: 2_000_000_000}, system_cpu_usage: 18_000_000_000},
+		memory_stats: {usage: 50_000, limit: 100_000, stats: {inactive_file: 10_000}},
+		pids_stats: {current: 7},
+	});
+	assert.equal(stats?.cpuPercent, 50);
+	assert.equal(stats?.memoryBytes, 40_000);
+	assert.equal(stats?.pids, 7);
+});

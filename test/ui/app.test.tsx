@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {App} from '../../source/app.js';
+import {applyBatch} from '../../source/store/actions.js';
+import {ContainersPane} from '../../source/ui/containers-pane.js';
+import {StatusLine} from '../../source/ui/status-line.js';
+import {fixtureNow, labStore} from '../support/fixtures.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+function frameLines(frame: string | undefined): string[] {
+	return (frame ?? '').split('\n');
+}
+
+test('the pane shows grouped rows, the selection and every column', () => {
+	const state = labStore().getState();
+	const {lastFrame} = render(
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={30} emptyText="none" />,
+	);
+	const lines = frameLines(lastFrame());
+	assert.match(lines[0]!, /NAME +STATE +HEALTH +EXIT +RST +UP\/EXITED +CPU +MEM\/LIMIT +NET\/PORTS/);
+	assert.match(lines[1]!, /▾ lab-shop \(3, 3 in trouble\)/);
+	assert.match(lines[2]!, /^▶ lab-shop_db_1 +running +unhealthy/);
+	assert.ok(lines.some((line) => /lab-oom +oom-killed +137 +0/.test(line)));
+	assert.ok(lines.some((line) => /lab-agent-1 +restarting +127/.test(line)));
+	assert.ok(lines.some((line) => /lab-cpu-burn +running .* 50% +3\.0M\/16M none/.test(line)));
+	assert.ok(lines.some((line) => /lab-api-port .* host$/.test(line)));
+	for (const line of lines) assert.ok(line.length <= 120);
+});
+
+test('the pane scrolls to keep the selection visible', () => {
+	const store = labStore();
+	const state = store.getState();
+	const last = state.rows.at(-1)!;
+	assert.equal(last.kind, 'container');
+	const {lastFrame} = render(
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
+	);
+	const lines = frameLines(lastFrame());
+	assert.equal(lines.length, 8);
+	assert.match(lines.at(-1)!, /^▶ /);
+});
+
+test('keys move, filter, open help and quit through the keymap', async () => {
+	const store = labStore();
+	const {lastFrame, stdin} = render(<App store={store} />);
+	await settle();
+	assert.match(lastFrame()!, /18 containers: 9 running, 6 restart-looping/);
+	assert.match(lastFrame()!, /j\/↓ move  \/ filter  \? help  q quit/);
+	const selected = () => store.getState().containers[store.getState().view.selectedKey ?? '']?.name;
+	assert.equal(selected(), 'lab-shop_db_1');
+	stdin.write('j');
+	await settle();
+	assert.notEqual(selected(), 'lab-shop_db_1');
+	stdin.write('G');
+	await settle();
+	assert.equal(selected(), 'lab-zombie-maker');
+	stdin.write('g');
+	await settle();
+	assert.equal(selected(), 'lab-shop_db_1');
+
+	stdin.write('/');
+	await settle();
+	for (const char of 'oom') stdin.write(char);
+	await settle();
+	assert.match(lastFrame()!, /filter "oom": 1 of 18 containers/);
+	assert.match(lastFrame()!, /▶ lab-oom/);
+	stdin.write('\r');
+	await settle();
+	assert.equal(store.getState().view.editingFilter, false);
+	stdin.write('\u001B');
+	await settle();
+	assert.equal(store.getState().view.filter, '');
+
+	stdin.write('?');
+	await settle();
+	assert.match(lastFrame()!, /fleettop keys/);
+	assert.match(lastFrame()!, /Filter by name, image/);
+	stdin.write('q');
+	await settle();
+	assert.doesNotMatch(lastFrame()!, /fleettop keys/, 'q closes help before it quits');
+});
+
+test('an engine problem is one red line that says what to do', () => {
+	const {lastFrame} = render(
+		<StatusLine
+			engines={[{engine: 'local', endpoint: 'unix:///var/run/docker.sock', state: 'down', message: 'No Docker engine at unix:///var/run/docker.sock: start it', version: null, apiVersion: null, statsSource: null}]}
+			filter=""
+			shown={0}
+			total={0}
+		/>,
+	);
+	assert.equal(lastFrame(), '✖ No Docker engine at unix:///var/run/docker.sock: start it — retrying');
+});
+
+test('selection survives data updates and falls to a neighbour when its container goes', () => {
+	const store = labStore();
+	const keys = store.getState().rows.flatMap((row) => (row.kind === 'container' ? [row.key] : []));
+	store.setState((state) => ({view: {...state.view, selectedKey: keys[5]!}}));
+	applyBatch(store, {upserts: [{...store.getState().containers[keys[0]!]!, restartCount: 99}]});
+	assert.equal(store.getState().view.selectedKey, keys[5]);
+	applyBatch(store, {removals: [keys[5]!]});
+	assert.equal(store.getState().view.selectedKey, keys[6]);
+});
