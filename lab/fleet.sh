@@ -6,9 +6,15 @@ COMPOSE_FILE="$LAB_DIR/compose/shop.yml"
 COMPOSE_PROJECT=lab-shop
 
 # lab_run NAME ARGS...: `docker run -d` unless a container of that name exists already.
+# A service meant to stay up (unless-stopped) that is down, e.g. after dockerd was killed, is
+# started again; incidents that are meant to be down are left as they are.
 lab_run() {
   local name=$1; shift
-  if docker container inspect "$name" >/dev/null 2>&1; then
+  local current
+  if current=$(docker container inspect -f '{{.State.Status}} {{.HostConfig.RestartPolicy.Name}}' "$name" 2>/dev/null); then
+    if [ "$current" = "exited unless-stopped" ]; then
+      docker start "$name" >/dev/null && echo "   restarted $name"
+    fi
     return 0
   fi
   docker run -d --name "$name" --label "$LAB_LABEL" "$@" >/dev/null \
@@ -37,13 +43,13 @@ fleet_up() {
   lab_run lab-qdrant "${BASIC[@]}" --restart always --health-cmd true --health-interval 1s "$LAB_IMAGE" \
     sh -c "echo 'qdrant: loading collections'; sleep 20; echo \"thread 'main' panicked at 'Failed to open storage: Permission denied (os error 13)'\" >&2; exit 101"
   # 6. zombies (no --init) and a CPU burner held to half a core
-  lab_run lab-zombie-maker --network none "${PYHOST[@]}" "$LAB_IMAGE" python3 /lab/zombies.py
-  lab_run lab-cpu-burn "${BASIC[@]}" --cpus 0.5 "$LAB_IMAGE" sh -c 'while :; do :; done'
+  lab_run lab-zombie-maker --network none "${PYHOST[@]}" --restart unless-stopped "$LAB_IMAGE" python3 /lab/zombies.py
+  lab_run lab-cpu-burn "${BASIC[@]}" --restart unless-stopped --cpus 0.5 "$LAB_IMAGE" sh -c 'while :; do :; done'
   # 7. OOM-killed under a 16 MiB limit
   lab_run lab-oom "${BASIC[@]}" --memory 16m --memory-swap 16m "$LAB_IMAGE" \
     sh -c 'echo "indexer: loading everything into memory"; x=0123456789abcdef; while :; do x="$x$x"; done'
   # 8. supervisord with programs RUNNING, BACKOFF -> FATAL and EXITED
-  lab_run lab-supervisor --network none "${PYHOST[@]}" \
+  lab_run lab-supervisor --network none "${PYHOST[@]}" --restart unless-stopped \
     -v "$LAB_DIR/supervisor/supervisord.conf:/etc/supervisord.conf:ro" "$LAB_IMAGE" \
     supervisord -c /etc/supervisord.conf
   # 9. healthy services, some with a real health check

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {test} from 'node:test';
+import {requireEngine} from '../support/engine.js';
+import {cliPath, until} from '../support/run-cli.js';
+
+// The real binary in a real terminal (tmux), driven by keys, read off the screen. CI is unset for
+// fleettop itself: with CI=true Ink draws nothing until exit.
+
+const session = `fleettop-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-t', session, '-p');
+const keys = (...names: string[]) => tmux('send-keys', '-t', session, ...names);
+const typed = (text: string) => tmux('send-keys', '-t', session, '-l', text);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
+const shows = (pattern: RegExp, what: string, ms = 15_000) => until(what, async () => (pattern.test(screen()) ? true : undefined), ms);
+
+function startShell(width: number, height: number) {
+	tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), 'env -u CI PS1="$ " bash --norc --noprofile');
+	keys('stty sane; clear; echo SHELL-BEFORE-FLEETTOP', 'Enter');
+}
+
+function launch(env = '') {
+	keys(`${env} ${process.execPath} ${cliPath}; echo "EXIT=$?"; stty -a | grep -o -- '-\\?icanon' | head -1`, 'Enter');
+}
+
+function stop() {
+	try {
+		tmux('kill-session', '-t', session);
+	} catch {
+		// already gone
+	}
+}
+
+test('keys in, screen out: move, filter, help, resize, quit', async (t) => {
+	if (!requireEngine(t)) return;
+	startShell(120, 32);
+	try {
+		launch();
+		await shows(/lab-agent-1 +restarting|lab-agent-1 +running/, 'the containers pane');
+		assert.match(screen(), /▾ lab-shop \(3, 3 in trouble\)/);
+		assert.match(screen(), /j\/↓ move  \/ filter  \? help  q quit/);
+		assert.doesNotMatch(screen(), /SHELL-BEFORE-FLEETTOP/, 'full screen: the shell is hidden');
+
+		keys('G');
+		await shows(/▶ lab-zombie-maker/, 'G to the last container', 5000);
+		keys('g');
+		await shows(/▶ lab-shop_db_1/, 'g to the first container', 5000);
+		keys('j');
+		await settle();
+		assert.doesNotMatch(screen(), /▶ lab-shop_db_1/);
+
+		keys('/');
+		typed('oom');
+		await shows(/filter "oom": 1 of \d+ containers/, 'the filter', 5000);
+		assert.match(screen(), /▶ lab-oom +oom-killed +137/);
+		assert.doesNotMatch(screen(), /lab-agent-1/);
+		keys('Enter');
+		keys('Escape');
+		await shows(/lab-agent-1/, 'Esc clears the filter', 5000);
+
+		keys('?');
+		await shows(/fleettop keys/, 'help', 5000);
+		assert.match(screen(), /Filter by name, image/);
+		keys('Escape');
+		await settle();
+
+		tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+		await shows(/lab-agent-1/, 'redraw at 80x24', 5000);
+		await settle();
+		const lines = screen().split('\n');
+		assert.ok(lines.every((line) => line.length <= 80));
+		assert.match(lines[0]!, /^fleettop · \d+ containers/);
+		assert.ok(lines.some((line) => /j\/↓ move/.test(line)), 'footer still visible at 80x24');
+
+		keys('q');
+		await shows(/EXIT=0/, 'quit', 5000);
+		assert.match(screen(), /SHELL-BEFORE-FLEETTOP/, 'the alternate screen was left: the shell is back');
+		assert.match(screen(), /EXIT=0\n\s*icanon/, 'the terminal is back in canonical mode');
+	} finally {
+		stop();
+	}
+});
+
+test('SIGTERM, Ctrl-C and a crash all give the terminal back', async (t) => {
+	if (!requireEngine(t)) return;
+	startShell(100, 30);
+	try {
+		launch();
+		await shows(/lab-agent-1/, 'the containers pane');
+		execFileSync('pkill', ['-TERM', '-f', `node ${cliPath}$`]);
+		await shows(/EXIT=143/, 'exit on SIGTERM', 5000);
+		assert.match(screen(), /SHELL-BEFORE-FLEETTOP[\s\S]*EXIT=143\n\s*icanon/);
+
+		keys('clear; echo SHELL-BEFORE-FLEETTOP', 'Enter');
+		launch();
+		await shows(/lab-agent-1/, 'the containers pane again');
+		keys('C-c');
+		await shows(/EXIT=0/, 'exit on Ctrl-C', 5000);
+		assert.match(screen(), /SHELL-BEFORE-FLEETTOP[\s\S]*EXIT=0\n\s*icanon/);
+
+		keys('clear; echo SHELL-BEFORE-FLEETTOP', 'Enter');
+		launch('FLEETTOP_TEST_CRASH_AFTER_MS=2500');
+		await shows(/EXIT=1/, 'exit on a crash', 15_000);
+		const after = screen();
+		assert.match(after, /SHELL-BEFORE-FLEETTOP/);
+		assert.match(after, /fleettop crashed: Error: crash requested/);
+		assert.match(after, /EXIT=1\n\s*icanon/);
+	} finally {
+		stop();
+	}
+});
