@@ -10,6 +10,9 @@ import {cliPath, until} from '../support/run-cli.js';
 const session = `fleettop-e2e-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-t', session, '-p');
+/** The screen with its scrollback: a resize reflows earlier shell lines into history. */
+const screenAndHistory = () => tmux('capture-pane', '-t', session, '-p', '-S', '-100');
+const fleettopPid = () => execFileSync('pgrep', ['-P', tmux('display-message', '-t', session, '-p', '#{pane_pid}').trim()], {encoding: 'utf8'}).trim();
 const keys = (...names: string[]) => tmux('send-keys', '-t', session, ...names);
 const typed = (text: string) => tmux('send-keys', '-t', session, '-l', text);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
@@ -75,7 +78,8 @@ test('keys in, screen out: move, filter, help, resize, quit', async (t) => {
 
 		keys('q');
 		await shows(/EXIT=0/, 'quit', 5000);
-		assert.match(screen(), /SHELL-BEFORE-FLEETTOP/, 'the alternate screen was left: the shell is back');
+		assert.match(screenAndHistory(), /SHELL-BEFORE-FLEETTOP/, 'the alternate screen was left: the shell is back');
+		assert.doesNotMatch(screen(), /j\/↓ move/, 'no fleettop frame is left behind');
 		assert.match(screen(), /EXIT=0\n\s*icanon/, 'the terminal is back in canonical mode');
 	} finally {
 		stop();
@@ -88,7 +92,7 @@ test('SIGTERM, Ctrl-C and a crash all give the terminal back', async (t) => {
 	try {
 		launch();
 		await shows(/lab-agent-1/, 'the containers pane');
-		execFileSync('pkill', ['-TERM', '-f', `node ${cliPath}$`]);
+		execFileSync('kill', ['-TERM', fleettopPid()]);
 		await shows(/EXIT=143/, 'exit on SIGTERM', 5000);
 		assert.match(screen(), /SHELL-BEFORE-FLEETTOP[\s\S]*EXIT=143\n\s*icanon/);
 
