@@ -68,17 +68,21 @@ fleet_up() {
 
 # 5. db never becomes healthy: api (needs it healthy) and worker (needs api) stay Created.
 compose_up() {
-  local existing
+  local compose=(docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE")
+  local existing db_state
   existing=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT" | wc -l)
-  if [ "$existing" -ge 3 ]; then
+  if [ "$existing" -lt 3 ]; then
+    step "creating compose project $COMPOSE_PROJECT"
+    "${compose[@]}" up --no-start db api worker >/dev/null 2>&1 || die "docker-compose could not create $COMPOSE_PROJECT"
+  fi
+  db_state=$(docker inspect -f '{{.State.Status}}' "${COMPOSE_PROJECT}_db_1" 2>/dev/null || echo missing)
+  if [ "$db_state" = running ]; then
     ok "compose project $COMPOSE_PROJECT present"
     return 0
   fi
   step "starting compose project $COMPOSE_PROJECT (db will never be healthy)"
-  docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE" up --no-start db api worker >/dev/null 2>&1 \
-    || die "docker-compose could not create $COMPOSE_PROJECT"
   # Expected to fail once db turns unhealthy: that failure is the incident.
-  if docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE" up -d db api worker >/dev/null 2>&1; then
+  if "${compose[@]}" up -d db api worker >/dev/null 2>&1; then
     die "$COMPOSE_PROJECT came up healthy: the blocked-dependency incident did not happen"
   fi
   echo "   $COMPOSE_PROJECT: db unhealthy, api and worker left Created (as intended)"
