@@ -95,10 +95,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
 			lastExit.set(key, Number(event.attributes['exitCode']));
 		}
-		if (event.action === 'destroy') {
-			inspectQueue.request(event.id); // answers 404 and removes it, unless it came back
-			return;
-		}
+		// After `destroy` the inspect answers 404, which removes the container.
 		inspectQueue.request(event.id);
 	}
 
