@@ -1,5 +1,5 @@
 import {Box, useApp, useInput} from 'ink';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {useStore} from 'zustand';
 import {containerKeys} from './domain/rows.js';
 import {fleetCounts, hostLine} from './domain/summary.js';
@@ -35,6 +35,8 @@ export function App({store}: {store: FleetStore}) {
 	const paneHeight = height - headerHeight - statusHeight - footerHeight;
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
+	const counts = useMemo(() => fleetCounts(records), [records]);
+	const shown = useMemo(() => containerKeys(rows).length, [rows]);
 	const mode: Mode = view.overlay === 'help' ? 'help' : view.editingFilter ? 'filter' : 'main';
 
 	useInput((input, key) => {
@@ -43,7 +45,7 @@ export function App({store}: {store: FleetStore}) {
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header engines={engineList} counts={fleetCounts(records)} host={hostLine(host)} width={columns} />
+			<Header engines={engineList} counts={counts} host={hostLine(host)} width={columns} />
 			{view.overlay === 'help' ? (
 				<HelpOverlay width={columns} height={paneHeight} />
 			) : (
@@ -58,7 +60,7 @@ export function App({store}: {store: FleetStore}) {
 					emptyText={view.filter ? `no container matches "${view.filter}"` : 'no containers on this engine'}
 				/>
 			)}
-			<StatusLine engines={engineList} filter={view.filter} shown={containerKeys(rows).length} total={records.length} />
+			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} />
 			<Footer editingFilter={view.editingFilter} filter={view.filter} />
 		</Box>
 	);

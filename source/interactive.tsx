@@ -1,5 +1,4 @@
 import {render} from 'ink';
-import React from 'react';
 import {App} from './app.js';
 import type {Settings} from './config.js';
 import {connectSources} from './store/connect.js';

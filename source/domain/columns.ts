@@ -1,6 +1,6 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import type {ContainerRecord, ContainerStats} from './container.js';
+import {hasProcess, type ContainerRecord, type ContainerStats} from './container.js';
 import {formatBytes, formatDuration, formatPercent} from './format.js';
 
 // The containers table: which columns fit a width, and each cell's text. Pure, so the pane
@@ -42,8 +42,17 @@ export function fitCell(text: string, width: number, align: 'left' | 'right'): s
 	return align === 'left' ? cut + pad : pad + cut;
 }
 
+/** Each cell cut or padded to its column, in column order. */
+export function fitCells(columns: Column[], cells: Partial<Record<ColumnId, string>>): string[] {
+	return columns.map((column) => fitCell(cells[column.id] ?? '', column.width, column.align));
+}
+
+export function titleCells(columns: Column[]): Partial<Record<ColumnId, string>> {
+	return Object.fromEntries(columns.map((column) => [column.id, column.title]));
+}
+
 function ageText(record: ContainerRecord, now: number): string {
-	if (record.state === 'running' || record.state === 'paused') {
+	if (hasProcess(record)) {
 		return record.startedAt ? formatDuration(now - record.startedAt) : '';
 	}
 	if (record.state === 'created') return formatDuration(now - record.createdAt);
@@ -61,7 +70,7 @@ function memoryText(record: ContainerRecord, stats: ContainerStats | undefined):
 }
 
 export function containerCells(record: ContainerRecord, stats: ContainerStats | undefined, now: number): Record<ColumnId, string> {
-	const live = record.state === 'running' || record.state === 'paused';
+	const live = hasProcess(record);
 	return {
 		name: record.name,
 		state: record.oomKilled && !live ? 'oom-killed' : record.state,

@@ -41,6 +41,11 @@ export interface ContainerStats {
 	sampledAt: number;
 }
 
+/** Whether the container has a process now: the ones with stats, uptime and a cgroup. */
+export function hasProcess(record: ContainerRecord): boolean {
+	return record.state === 'running' || record.state === 'paused';
+}
+
 export function containerKey(engine: string, id: string): string {
 	return `${engine}/${id}`;
 }

@@ -1,12 +1,11 @@
-import {fitCell, layoutColumns, containerCells, markerWidth} from './columns.js';
+import {containerCells, fitCells, layoutColumns, markerWidth, titleCells, type ColumnId} from './columns.js';
 import type {FleetState} from '../store/fleet-store.js';
 
 // `fleettop --once` without --json: the containers pane as plain text lines, for a pipe or a ticket.
 export function plainTable(state: Pick<FleetState, 'rows' | 'containers' | 'stats' | 'now'>, width: number): string[] {
 	const columns = layoutColumns(width);
-	const line = (cells: Record<string, string>) =>
-		' '.repeat(markerWidth) + columns.map((column) => fitCell(cells[column.id] ?? '', column.width, column.align)).join(' ');
-	const lines = [line(Object.fromEntries(columns.map((column) => [column.id, column.title])))];
+	const line = (cells: Partial<Record<ColumnId, string>>) => ' '.repeat(markerWidth) + fitCells(columns, cells).join(' ');
+	const lines = [line(titleCells(columns))];
 	for (const row of state.rows) {
 		if (row.kind === 'group') {
 			lines.push(`${row.title} (${row.total}${row.trouble ? `, ${row.trouble} in trouble` : ''})`);

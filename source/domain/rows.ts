@@ -29,11 +29,14 @@ export function buildRows(containers: Iterable<ContainerRecord>, filter: string)
 		groups.set(record.project, members);
 	}
 	const ordered = [...groups.entries()]
-		.map(([project, members]) => ({project, members: members.sort(byTroubleThenName)}))
+		.map(([project, members]) => {
+			members.sort(byTroubleThenName);
+			// Sorted worst first, so the group's worst trouble is its first member's.
+			return {project, members, worst: troubleLevel(members[0]!)};
+		})
 		.sort((a, b) => {
 			if ((a.project === null) !== (b.project === null)) return a.project === null ? 1 : -1;
-			const worst = (members: ContainerRecord[]) => Math.max(...members.map(troubleLevel));
-			return worst(b.members) - worst(a.members) || (a.project ?? '').localeCompare(b.project ?? '');
+			return b.worst - a.worst || (a.project ?? '').localeCompare(b.project ?? '');
 		});
 	const rows: ListRow[] = [];
 	for (const {project, members} of ordered) {

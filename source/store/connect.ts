@@ -1,6 +1,6 @@
 import type {Settings} from '../config.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
-import {createEngineWatcher, type EngineWatcher} from '../sources/docker/engine-watcher.js';
+import {createEngineWatcher} from '../sources/docker/engine-watcher.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import {readHostBasics} from '../sources/host/host-basics.js';
 import {applyBatch, type Batch} from './actions.js';
@@ -15,7 +15,6 @@ export interface Connection {
 	/** Publishes what is buffered now. */
 	flush(): void;
 	stop(): void;
-	watchers: EngineWatcher[];
 }
 
 export const publishEveryMs = 500;
@@ -85,7 +84,6 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	}, publishEveryMs);
 
 	return {
-		watchers,
 		ready: Promise.all(watchers.map((watcher) => watcher.start())).then(() => undefined),
 		flush,
 		stop() {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import React, {useRef} from 'react';
-import {containerCells, fitCell, layoutColumns, type Column} from '../domain/columns.js';
+import {useRef} from 'react';
+import {containerCells, fitCells, layoutColumns, titleCells, type Column} from '../domain/columns.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import type {ListRow} from '../domain/rows.js';
 import {scrollTop} from '../domain/scroll.js';
@@ -18,12 +18,8 @@ export interface ContainersPaneProps {
 	emptyText: string;
 }
 
-function cellsLine(columns: Column[], cells: Record<string, string>): string[] {
-	return columns.map((column) => fitCell(cells[column.id] ?? '', column.width, column.align));
-}
-
 function ContainerLine({record, stats, columns, selected, now}: {record: ContainerRecord; stats?: ContainerStats; columns: Column[]; selected: boolean; now: number}) {
-	const cells = cellsLine(columns, containerCells(record, stats, now));
+	const cells = fitCells(columns, containerCells(record, stats, now));
 	const color = toneColor[toneOf(record)];
 	return (
 		<Text inverse={selected} bold={selected} wrap="truncate">
@@ -52,7 +48,7 @@ export function ContainersPane({rows, containers, stats, selectedKey, now, width
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold dimColor wrap="truncate">
 				{'  '}
-				{cellsLine(columns, Object.fromEntries(columns.map((column) => [column.id, column.title]))).join(' ')}
+				{fitCells(columns, titleCells(columns)).join(' ')}
 			</Text>
 			{rows.length === 0 && <Text dimColor>{`  ${emptyText}`}</Text>}
 			{visible.map((row) => {

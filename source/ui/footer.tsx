@@ -1,5 +1,4 @@
 import {Text} from 'ink';
-import React from 'react';
 import {footerHints} from '../keymap/describe.js';
 
 export interface FooterProps {

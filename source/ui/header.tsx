@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 
 export interface HeaderProps {

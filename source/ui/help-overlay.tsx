@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import React from 'react';
 import {helpColumns, helpSections} from '../keymap/describe.js';
 
 export function HelpOverlay({width, height}: {width: number; height: number}) {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {App} from '../../source/app.js';
 import {applyBatch} from '../../source/store/actions.js';
 import {ContainersPane} from '../../source/ui/containers-pane.js';

@@ -1,6 +1,5 @@
-import type Docker from 'dockerode';
 import type {Endpoint, StatsSource} from '../../config.js';
-import {containerKey, type ContainerRecord, type ContainerStats} from '../../domain/container.js';
+import {containerKey, hasProcess, type ContainerRecord, type ContainerStats} from '../../domain/container.js';
 import {bounded} from './bounded.js';
 import {connectEngine, isLocalEngine} from './connection.js';
 import {explainEngineError} from './engine-errors.js';
@@ -38,7 +37,6 @@ export interface EngineWatcher {
 	/** Resolves once the first connection attempt has listed and inspected everything (or failed). */
 	start(): Promise<void>;
 	stop(): void;
-	docker: Docker;
 }
 
 const pingEveryMs = 5000;
@@ -89,12 +87,15 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 	}
 	const inspectQueue = createInspectQueue(inspect);
 
+	function rememberExit(event: EngineEvent) {
+		if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
+			lastExit.set(containerKey(engine, event.id), Number(event.attributes['exitCode']));
+		}
+	}
+
 	function onEvent(event: EngineEvent) {
 		lastEventNano = event.timeNano;
-		const key = containerKey(engine, event.id);
-		if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
-			lastExit.set(key, Number(event.attributes['exitCode']));
-		}
+		rememberExit(event);
 		// After `destroy` the inspect answers 404, which removes the container.
 		inspectQueue.request(event.id);
 	}
@@ -103,11 +104,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		const since = now - BigInt(options.historyMs ?? 3_600_000) * 1_000_000n;
 		await call('read recent events', (signal) =>
 			new Promise<void>((resolve, reject) => {
-				subscribeEvents(docker, {since, until: now, onEvent: (event) => {
-					if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
-						lastExit.set(containerKey(engine, event.id), Number(event.attributes['exitCode']));
-					}
-				}, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
+				subscribeEvents(docker, {since, until: now, onEvent: rememberExit, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
 			}),
 		);
 	}
@@ -157,9 +154,10 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		stats = collector;
 		const tick = async () => {
 			if (stopped || stats !== collector) return;
-			const live = [...records.values()].filter((record) => record.pid && (record.state === 'running' || record.state === 'paused'));
+			const live = [...records.values()].filter((record) => record.pid && hasProcess(record));
 			await collector.sample(live).catch(() => undefined);
-			if (status.statsSource !== collector.describe()) setStatus({statsSource: collector.describe()});
+			const source = collector.describe();
+			if (status.statsSource !== source) setStatus({statsSource: source});
 			const timer = setTimeout(() => {
 				timers.delete(timer);
 				void tick();
@@ -167,6 +165,12 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 			timers.add(timer);
 		};
 		void tick();
+	}
+
+	function disconnect() {
+		subscription?.close();
+		stats?.stop();
+		stats = null;
 	}
 
 	/** Null when the engine could not be reached; otherwise `watching` settles when it is lost. */
@@ -178,9 +182,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 			startStatsLoop();
 			return {watching: watch(ended)};
 		} catch (error) {
-			subscription?.close();
-			stats?.stop();
-			stats = null;
+			disconnect();
 			if (!stopped) setStatus({state: 'down', message: explainEngineError(error, endpoint)});
 			return null;
 		}
@@ -197,9 +199,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 				} catch (error) {
 					if (!stopped) setStatus({state: 'down', message: explainEngineError(error, endpoint)});
 				}
-				subscription?.close();
-				stats?.stop();
-				stats = null;
+				disconnect();
 			}
 			if (stopped) return;
 			await sleep(backoffMs);
@@ -209,7 +209,6 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 	}
 
 	return {
-		docker,
 		async start() {
 			setStatus({state: 'connecting'});
 			const first = await connectOnce();
@@ -217,8 +216,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		},
 		stop() {
 			stopped = true;
-			subscription?.close();
-			stats?.stop();
+			disconnect();
 			inspectQueue.clear();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
