@@ -6,13 +6,14 @@ COMPOSE_FILE="$LAB_DIR/compose/shop.yml"
 COMPOSE_PROJECT=lab-shop
 
 # lab_run NAME ARGS...: `docker run -d` unless a container of that name exists already.
-# A service meant to stay up (unless-stopped) that is down, e.g. after dockerd was killed, is
-# started again; incidents that are meant to be down are left as they are.
+# A container with a restart policy that is down is started again: when dockerd is killed (a
+# session ends, a machine is snapshotted), a loop can come back as "Exited (0)", which no policy
+# restarts. Incidents meant to stay down (no policy: the OOM kill) are left as they are.
 lab_run() {
   local name=$1; shift
   local current
   if current=$(docker container inspect -f '{{.State.Status}} {{.HostConfig.RestartPolicy.Name}}' "$name" 2>/dev/null); then
-    if [ "$current" = "exited unless-stopped" ]; then
+    if [ "${current% *}" = exited ] && [ "${current#* }" != no ]; then
       docker start "$name" >/dev/null && echo "   restarted $name"
     fi
     return 0

@@ -7,7 +7,7 @@ HOLDER_PIDFILE="$LAB_STATE_DIR/port-holder.pid"
 port_holder_pid() {
   local pid
   pid=$(cat "$HOLDER_PIDFILE" 2>/dev/null) || return 1
-  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "http.server $LAB_PORT" || return 1
+  [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q "http.server $LAB_PORT" || return 1
   echo "$pid"
 }
 
