@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import meow from 'meow';
-import {ConfigError, resolveSettings} from './source/config.js';
+import {ConfigError, parseCommand, resolveSettings} from './source/config.js';
 import {runOnce} from './source/once.js';
 
 const cli = meow(
 	`
 	Usage
-	  $ fleettop [options]
+	  $ fleettop [options]          watch the fleet
+	  $ fleettop report [options]   write a Markdown incident report of the fleet now
 
 	Options
 	  --host URL        Engine to watch: unix:///path/to.sock or tcp://host:2375
@@ -18,6 +19,9 @@ const cli = meow(
 	                    cgroup files for a local engine, the Engine API otherwise)
 	  --once            Print one snapshot of the fleet and exit
 	  --json            With --once: print the snapshot as JSON (shape in the README)
+	  --output FILE     With report: write the report to FILE instead of stdout
+	  --loop-warn N     A container restarting more than N times an hour is looping (default 3)
+	  --availability P  Alert when less than P % of what should run is up and healthy (default 80)
 	  --help            Show this help
 	  --version         Show the version
 
@@ -32,18 +36,20 @@ const cli = meow(
 			stats: {type: 'string'},
 			once: {type: 'boolean'},
 			json: {type: 'boolean'},
+			output: {type: 'string'},
+			loopWarn: {type: 'string'},
+			availability: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'help', 'version']);
+const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'help', 'version']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
 	if (unknown) throw new ConfigError(`unknown flag --${unknown}: see fleettop --help`);
-	if (cli.input.length > 0) throw new ConfigError(`unknown command '${cli.input[0]}': see fleettop --help`);
-	const settings = resolveSettings(cli.flags, process.env);
-	if (settings.once) return runOnce(settings, process.stdout, process.stderr);
+	const settings = resolveSettings(cli.flags, process.env, parseCommand(cli.input));
+	if (settings.once || settings.command === 'report') return runOnce(settings, process.stdout, process.stderr);
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		throw new ConfigError('fleettop needs a terminal; for scripts use fleettop --once --json');
 	}

@@ -26,6 +26,8 @@ lab_run() {
 # Containers that run the host's python3 / supervisord from its read-only /usr.
 PYHOST=(-v /usr:/usr:ro -v "$LAB_DIR/payload:/lab:ro")
 BASIC=(--network none -v "$LAB_DIR/payload:/lab:ro")
+GATEWAY_PORT=${GATEWAY_PORT:-18092}
+UPLOADS_DIR="$LAB_STATE_DIR/uploads"
 
 fleet_up() {
   step "starting the incident fleet"
@@ -64,6 +66,17 @@ fleet_up() {
   for i in 1 2; do
     lab_run "lab-worker-$i" "${BASIC[@]}" --restart unless-stopped "$LAB_IMAGE" sh /lab/heartbeat.sh "worker-$i"
   done
+  # 10. a Node gateway (EADDRINUSE) on a port an older gateway container still holds
+  lab_run lab-gateway-old --network host -v "$LAB_DIR/payload:/lab:ro" --restart unless-stopped "$LAB_IMAGE" \
+    httpd -f -p "127.0.0.1:$GATEWAY_PORT" -h /lab/www
+  lab_run lab-gateway --network host "${PYHOST[@]}" --restart always -e "PORT=$GATEWAY_PORT" "$LAB_IMAGE" \
+    node /lab/gateway.js
+  # 11. a Python service whose dependency is not in the image (ModuleNotFoundError: aiohttp)
+  lab_run lab-notifier --network none "${PYHOST[@]}" --restart always "$LAB_IMAGE" python3 /lab/notifier.py
+  # 12. a volume owned by root, written by uid 1000: permission denied
+  mkdir -p "$UPLOADS_DIR" && chown 0:0 "$UPLOADS_DIR" && chmod 0755 "$UPLOADS_DIR"
+  lab_run lab-uploads "${BASIC[@]}" --restart always --user 1000:1000 -v "$UPLOADS_DIR:/data" "$LAB_IMAGE" \
+    sh -c 'echo "uploads: storing files in /data"; echo probe >/data/.write-test'
   compose_up
 }
 

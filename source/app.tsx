@@ -2,20 +2,21 @@ import {Box, useApp, useInput} from 'ink';
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
 import {containerKeys} from './domain/rows.js';
-import {fleetCounts, hostLine} from './domain/summary.js';
+import {detailLines} from './domain/detail-lines.js';
+import {hostLine} from './domain/host-line.js';
 import {dispatch} from './keymap/dispatch.js';
 import {keyName, resolveKey, type Mode} from './keymap/resolve.js';
 import type {FleetStore} from './store/fleet-store.js';
 import {ContainersPane} from './ui/containers-pane.js';
 import {Footer} from './ui/footer.js';
-import {Header} from './ui/header.js';
+import {DetailView} from './ui/detail-view.js';
+import {Header, headerHeight} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {StatusLine} from './ui/status-line.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
 // Layout only: sizes, panes, overlays. Data comes from the store; keys go to the keymap.
 
-const headerHeight = 2;
 const statusHeight = 1;
 const footerHeight = 1;
 
@@ -27,6 +28,8 @@ export function App({store}: {store: FleetStore}) {
 	const stats = useStore(store, (state) => state.stats);
 	const engines = useStore(store, (state) => state.engines);
 	const host = useStore(store, (state) => state.host);
+	const diagnoses = useStore(store, (state) => state.diagnoses);
+	const summary = useStore(store, (state) => state.summary);
 	const view = useStore(store, (state) => state.view);
 	const now = useStore(store, (state) => state.now);
 
@@ -35,24 +38,31 @@ export function App({store}: {store: FleetStore}) {
 	const paneHeight = height - headerHeight - statusHeight - footerHeight;
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
-	const counts = useMemo(() => fleetCounts(records), [records]);
 	const shown = useMemo(() => containerKeys(rows).length, [rows]);
-	const mode: Mode = view.overlay === 'help' ? 'help' : view.editingFilter ? 'filter' : 'main';
+	const selected = view.selectedKey ? containers[view.selectedKey] : undefined;
+	const detail = useMemo(
+		() => (view.overlay === 'detail' && selected ? detailLines(selected, diagnoses[selected.key], now) : []),
+		[view.overlay, selected, diagnoses, now],
+	);
+	const mode: Mode = view.overlay ?? (view.editingFilter ? 'filter' : 'main');
 
 	useInput((input, key) => {
-		dispatch(store, resolveKey(keyName(input, key), mode), {pageSize: paneHeight - 1, quit: exit});
+		dispatch(store, resolveKey(keyName(input, key), mode), {pageSize: paneHeight - 1, detailLines: detail.length, quit: exit});
 	});
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header engines={engineList} counts={counts} host={hostLine(host)} width={columns} />
+			<Header engines={engineList} summary={summary} host={hostLine(host)} width={columns} />
 			{view.overlay === 'help' ? (
 				<HelpOverlay width={columns} height={paneHeight} />
+			) : view.overlay === 'detail' && detail.length > 0 ? (
+				<DetailView lines={detail} top={view.detailTop} width={columns} height={paneHeight} />
 			) : (
 				<ContainersPane
 					rows={rows}
 					containers={containers}
 					stats={stats}
+					diagnoses={diagnoses}
 					selectedKey={view.selectedKey}
 					now={now}
 					width={columns}
@@ -61,7 +71,7 @@ export function App({store}: {store: FleetStore}) {
 				/>
 			)}
 			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} />
-			<Footer editingFilter={view.editingFilter} filter={view.filter} />
+			<Footer editingFilter={view.editingFilter} filter={view.filter} scope={view.overlay === 'detail' ? 'detail' : 'main'} />
 		</Box>
 	);
 }

@@ -7,6 +7,9 @@ export type Endpoint =
 
 export type StatsSource = 'auto' | 'cgroup' | 'api';
 
+/** What fleettop was asked to do: watch (the UI, or --once) or write an incident report. */
+export type Command = 'watch' | 'report';
+
 export interface Settings {
 	endpoint: Endpoint;
 	intervalMs: number;
@@ -15,6 +18,13 @@ export interface Settings {
 	statsSource: StatsSource;
 	once: boolean;
 	json: boolean;
+	command: Command;
+	/** `report --output FILE`; null writes to stdout. */
+	output: string | null;
+	/** Restarts per hour above which a container counts as looping. */
+	loopWarnPerHour: number;
+	/** Availability (percent) below which the fleet raises a critical alert. */
+	availabilityCritical: number;
 }
 
 export interface RawFlags {
@@ -24,6 +34,9 @@ export interface RawFlags {
 	stats?: string;
 	once?: boolean;
 	json?: boolean;
+	output?: string;
+	loopWarn?: string;
+	availability?: string;
 }
 
 export class ConfigError extends Error {}
@@ -67,18 +80,35 @@ export function parseDuration(flag: string, value: string, minMs: number, maxMs:
 	return Math.round(ms);
 }
 
+/** A plain number within [min, max], for thresholds. */
+export function parseNumber(flag: string, value: string, min: number, max: number): number {
+	const number = Number(value.trim());
+	if (value.trim() === '' || !Number.isFinite(number)) throw new ConfigError(`--${flag} '${value}' is not a number: use e.g. --${flag} ${min + 1}`);
+	if (number < min || number > max) throw new ConfigError(`--${flag} '${value}' is out of range: use ${min} to ${max}`);
+	return number;
+}
+
+export function parseCommand(input: string[]): Command {
+	if (input.length === 0) return 'watch';
+	if (input.length === 1 && input[0] === 'report') return 'report';
+	throw new ConfigError(`unknown command '${input.join(' ')}': use fleettop or fleettop report (see fleettop --help)`);
+}
+
 function parseStatsSource(value: string): StatsSource {
 	if (value === 'auto' || value === 'cgroup' || value === 'api') return value;
 	throw new ConfigError(`--stats '${value}' is not a stats source: use auto, cgroup or api`);
 }
 
-export function resolveSettings(flags: RawFlags, env: Record<string, string | undefined>): Settings {
+export function resolveSettings(flags: RawFlags, env: Record<string, string | undefined>, command: Command = 'watch'): Settings {
 	const host = flags.host ?? env['DOCKER_HOST'] ?? `unix://${defaultSocket}`;
 	const endpoint = parseEndpoint(host);
 	if (endpoint.kind === 'tcp' && env['DOCKER_TLS_VERIFY'] && !endpoint.tls) {
 		endpoint.tls = true;
 	}
 	if (flags.json && !flags.once) throw new ConfigError('--json prints a snapshot: use it with --once (fleettop --once --json)');
+	if (command === 'report' && (flags.once || flags.json)) throw new ConfigError('report writes Markdown: drop --once/--json (fleettop report [--output FILE])');
+	if (flags.output !== undefined && command !== 'report') throw new ConfigError('--output is for reports: fleettop report --output FILE');
+	if (flags.output !== undefined && flags.output.trim() === '') throw new ConfigError('--output needs a file name: fleettop report --output incident.md');
 	return {
 		endpoint,
 		intervalMs: parseDuration('interval', flags.interval ?? '1', 200, 60_000),
@@ -86,5 +116,9 @@ export function resolveSettings(flags: RawFlags, env: Record<string, string | un
 		statsSource: parseStatsSource(flags.stats ?? 'auto'),
 		once: flags.once ?? false,
 		json: flags.json ?? false,
+		command,
+		output: flags.output ?? null,
+		loopWarnPerHour: parseNumber('loop-warn', flags.loopWarn ?? '3', 0, 10_000),
+		availabilityCritical: parseNumber('availability', flags.availability ?? '80', 0, 100),
 	};
 }

@@ -2,13 +2,13 @@ import {render} from 'ink';
 import {App} from './app.js';
 import type {Settings} from './config.js';
 import {connectSources} from './store/connect.js';
-import {createFleetStore} from './store/fleet-store.js';
+import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
 import {enterFullScreen, restoreTerminal} from './terminal.js';
 
 const signalNumbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
 export async function runInteractive(settings: Settings): Promise<number> {
-	const store = createFleetStore();
+	const store = createFleetStore({thresholds: thresholdsFrom(settings)});
 	enterFullScreen();
 	process.on('exit', () => restoreTerminal());
 

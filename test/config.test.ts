@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {ConfigError, parseDuration, parseEndpoint, resolveSettings} from '../source/config.js';
+import {ConfigError, parseCommand, parseDuration, parseEndpoint, resolveSettings} from '../source/config.js';
 
 test('engine addresses', () => {
 	const cases: Array<[string, object]> = [
@@ -41,4 +41,27 @@ test('settings: flags win over DOCKER_HOST, defaults are sane', () => {
 	assert.equal(resolveSettings({}, {}).endpoint.label, 'unix:///var/run/docker.sock');
 	assert.throws(() => resolveSettings({stats: 'magic'}, {}), ConfigError);
 	assert.throws(() => resolveSettings({json: true}, {}), /--once/);
+});
+
+test('report command and thresholds', () => {
+	assert.equal(parseCommand([]), 'watch');
+	assert.equal(parseCommand(['report']), 'report');
+	assert.throws(() => parseCommand(['reprot']), /unknown command 'reprot'/);
+	assert.throws(() => parseCommand(['report', 'now']), ConfigError);
+
+	const defaults = resolveSettings({}, {});
+	assert.deepEqual([defaults.command, defaults.output, defaults.loopWarnPerHour, defaults.availabilityCritical], ['watch', null, 3, 80]);
+	const report = resolveSettings({output: 'incident.md', loopWarn: '10', availability: '95.5'}, {}, 'report');
+	assert.deepEqual([report.command, report.output, report.loopWarnPerHour, report.availabilityCritical], ['report', 'incident.md', 10, 95.5]);
+	const bad: Array<[Parameters<typeof resolveSettings>[0], 'watch' | 'report', RegExp]> = [
+		[{loopWarn: 'lots'}, 'watch', /--loop-warn 'lots' is not a number/],
+		[{loopWarn: '-1'}, 'watch', /--loop-warn '-1' is out of range/],
+		[{availability: '120'}, 'watch', /--availability '120' is out of range: use 0 to 100/],
+		[{output: 'x.md'}, 'watch', /--output is for reports/],
+		[{output: ' '}, 'report', /--output needs a file name/],
+		[{once: true, json: true}, 'report', /report writes Markdown/],
+	];
+	for (const [flags, command, message] of bad) {
+		assert.throws(() => resolveSettings(flags, {}, command), (error: Error) => error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'), String(message));
+	}
 });

@@ -1,12 +1,13 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import {hasProcess, type ContainerRecord, type ContainerStats} from './container.js';
+import type {Diagnosis} from './diagnosis/diagnose.js';
 import {formatBytes, formatDuration, formatPercent} from './format.js';
 
 // The containers table: which columns fit a width, and each cell's text. Pure, so the pane
 // only paints and tests can check every width down to 80 columns.
 
-export type ColumnId = 'name' | 'state' | 'health' | 'exit' | 'restarts' | 'age' | 'cpu' | 'memory' | 'network';
+export type ColumnId = 'name' | 'state' | 'health' | 'exit' | 'restarts' | 'age' | 'cpu' | 'memory' | 'network' | 'diagnosis';
 
 export interface Column {
 	id: ColumnId;
@@ -28,12 +29,25 @@ const fixed: Column[] = [
 /** The row marker takes 2 cells; one space separates columns. */
 export const markerWidth = 2;
 
+const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+
+/** The diagnosis column needs this many cells to say anything; narrower, the pane's "why" line says it. */
+const diagnosisMinWidth = 24;
+
 export function layoutColumns(totalWidth: number): Column[] {
 	const fixedWidth = fixed.reduce((sum, column) => sum + column.width + 1, 0);
 	const flexible = Math.max(totalWidth - markerWidth - fixedWidth - 1, 16);
-	const network = Math.min(Math.max(6, Math.floor(flexible * 0.3)), 28);
-	const name = Math.max(flexible - network, 10);
-	return [{id: 'name', title: 'NAME', width: name, align: 'left'}, ...fixed, {id: 'network', title: 'NET/PORTS', width: network, align: 'left'}];
+	const name = (width: number): Column => ({id: 'name', title: 'NAME', width, align: 'left'});
+	const network = (width: number): Column => ({id: 'network', title: 'NET/PORTS', width, align: 'left'});
+	const withDiagnosis = flexible - 1 - 16 - 8;
+	if (withDiagnosis >= diagnosisMinWidth) {
+		const nameWidth = clamp(Math.floor(flexible * 0.3), 16, 32);
+		const networkWidth = clamp(Math.floor(flexible * 0.15), 8, 22);
+		const diagnosis: Column = {id: 'diagnosis', title: 'DIAGNOSIS', width: flexible - 1 - nameWidth - networkWidth, align: 'left'};
+		return [name(nameWidth), ...fixed, network(networkWidth), diagnosis];
+	}
+	const networkWidth = clamp(Math.floor(flexible * 0.3), 6, 28);
+	return [name(Math.max(flexible - networkWidth, 10)), ...fixed, network(networkWidth)];
 }
 
 export function fitCell(text: string, width: number, align: 'left' | 'right'): string {
@@ -69,7 +83,7 @@ function memoryText(record: ContainerRecord, stats: ContainerStats | undefined):
 	return record.memoryLimit ? `-/${formatBytes(record.memoryLimit)}` : '';
 }
 
-export function containerCells(record: ContainerRecord, stats: ContainerStats | undefined, now: number): Record<ColumnId, string> {
+export function containerCells(record: ContainerRecord, stats: ContainerStats | undefined, now: number, diagnosis?: Diagnosis): Record<ColumnId, string> {
 	const live = hasProcess(record);
 	return {
 		name: record.name,
@@ -81,5 +95,6 @@ export function containerCells(record: ContainerRecord, stats: ContainerStats | 
 		cpu: stats && live ? formatPercent(stats.cpuPercent) : '',
 		memory: live ? memoryText(record, stats) : '',
 		network: networkText(record),
+		diagnosis: diagnosis?.summary ?? '',
 	};
 }

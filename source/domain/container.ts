@@ -29,6 +29,44 @@ export interface ContainerRecord {
 	pid: number | null;
 	/** True once a full inspect has filled the fields a list reply lacks. */
 	inspected: boolean;
+	/** What an inspect adds for diagnosis and the detail view; null until inspected. */
+	details: ContainerDetails | null;
+	/** `die` events seen for this container, oldest first (bounded): the loop's history. */
+	exits: ExitEvent[];
+}
+
+export interface ExitEvent {
+	at: number;
+	code: number;
+}
+
+export interface HealthProbe {
+	at: number;
+	exitCode: number;
+	output: string;
+}
+
+export interface Mount {
+	source: string;
+	destination: string;
+	readOnly: boolean;
+}
+
+export interface ContainerDetails {
+	/** Entrypoint and command as one line. */
+	command: string;
+	user: string;
+	tty: boolean;
+	/** State.Error: the engine's own reason, e.g. a failed exec or a port already allocated. */
+	error: string;
+	mounts: Mount[];
+	/** Config.Healthcheck.Test, e.g. ["CMD", "true"]; null without a health check. */
+	healthcheck: string[] | null;
+	healthLog: HealthProbe[];
+	/** Compose files named in the labels, to read depends_on from. */
+	composeFiles: string[];
+	/** Compose v2's com.docker.compose.depends_on label, e.g. "db:service_healthy:false". */
+	dependsOnLabel: string;
 }
 
 export interface ContainerStats {

@@ -30,3 +30,9 @@ export function formatDuration(ms: number): string {
 export function formatPercent(percent: number): string {
 	return percent < 10 ? `${percent.toFixed(1)}%` : `${Math.round(percent)}%`;
 }
+
+/** Local wall-clock time of an instant, "10:42:07": what an operator compares with their logs. */
+export function formatClock(ms: number): string {
+	const date = new Date(ms);
+	return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

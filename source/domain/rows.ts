@@ -1,4 +1,5 @@
 import type {ContainerRecord} from './container.js';
+import type {Diagnosis} from './diagnosis/diagnose.js';
 import {troubleLevel} from './trouble.js';
 
 // The containers list as the pane shows it: grouped by compose project (standalone containers
@@ -10,20 +11,20 @@ export type ListRow =
 
 export const standaloneTitle = 'standalone containers';
 
-export function matchesFilter(record: ContainerRecord, filter: string): boolean {
+/** Name, image, project, service, or the diagnosis: "/not found" shows every such failure. */
+export function matchesFilter(record: ContainerRecord, filter: string, diagnosis?: Diagnosis): boolean {
 	const needle = filter.trim().toLowerCase();
 	if (!needle) return true;
-	return [record.name, record.image, record.project ?? '', record.service ?? ''].some((field) => field.toLowerCase().includes(needle));
+	const fields = [record.name, record.image, record.project ?? '', record.service ?? '', diagnosis?.summary ?? ''];
+	return fields.some((field) => field.toLowerCase().includes(needle));
 }
 
-function byTroubleThenName(a: ContainerRecord, b: ContainerRecord): number {
-	return troubleLevel(b) - troubleLevel(a) || a.name.localeCompare(b.name);
-}
-
-export function buildRows(containers: Iterable<ContainerRecord>, filter: string): ListRow[] {
+export function buildRows(containers: Iterable<ContainerRecord>, filter: string, diagnoses: Record<string, Diagnosis> = {}): ListRow[] {
+	const level = (record: ContainerRecord) => troubleLevel(record, diagnoses[record.key]);
+	const byTroubleThenName = (a: ContainerRecord, b: ContainerRecord) => level(b) - level(a) || a.name.localeCompare(b.name);
 	const groups = new Map<string | null, ContainerRecord[]>();
 	for (const record of containers) {
-		if (!matchesFilter(record, filter)) continue;
+		if (!matchesFilter(record, filter, diagnoses[record.key])) continue;
 		const members = groups.get(record.project) ?? [];
 		members.push(record);
 		groups.set(record.project, members);
@@ -32,7 +33,7 @@ export function buildRows(containers: Iterable<ContainerRecord>, filter: string)
 		.map(([project, members]) => {
 			members.sort(byTroubleThenName);
 			// Sorted worst first, so the group's worst trouble is its first member's.
-			return {project, members, worst: troubleLevel(members[0]!)};
+			return {project, members, worst: level(members[0]!)};
 		})
 		.sort((a, b) => {
 			if ((a.project === null) !== (b.project === null)) return a.project === null ? 1 : -1;
@@ -45,7 +46,7 @@ export function buildRows(containers: Iterable<ContainerRecord>, filter: string)
 			id: project ?? '',
 			title: project ?? standaloneTitle,
 			total: members.length,
-			trouble: members.filter((record) => troubleLevel(record) >= 2).length,
+			trouble: members.filter((record) => level(record) >= 2).length,
 		});
 		for (const record of members) rows.push({kind: 'container', key: record.key});
 	}

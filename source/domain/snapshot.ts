@@ -1,4 +1,5 @@
 import type {FleetState} from '../store/fleet-store.js';
+import type {Diagnosis} from './diagnosis/diagnose.js';
 import {containerKeys} from './rows.js';
 
 // The `--once --json` document. Its shape is documented in the README and other tools rely on
@@ -7,6 +8,20 @@ import {containerKeys} from './rows.js';
 export const snapshotVersion = 1;
 
 const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
+
+function diagnosisJson(diagnosis: Diagnosis | undefined) {
+	if (!diagnosis) return null;
+	const {loop, dependencies} = diagnosis;
+	return {
+		severity: diagnosis.severity,
+		summary: diagnosis.summary,
+		exit: diagnosis.exit,
+		loop: {looping: loop.looping, restartsInWindow: loop.restartsInWindow, perHour: Number(loop.perHour.toFixed(1)), since: iso(loop.since), nextRestartAt: iso(loop.nextRestartAt)},
+		findings: diagnosis.findings.map(({rule, severity, cause, evidence, hint}) => ({rule, severity, cause, evidence, hint})),
+		dependencies,
+		lastLines: diagnosis.lastLines.map((line) => ({stream: line.stream, at: iso(line.at), text: line.text})),
+	};
+}
 
 export function buildSnapshot(state: FleetState) {
 	const order = containerKeys(state.rows);
@@ -30,7 +45,10 @@ export function buildSnapshot(state: FleetState) {
 			version: engine.version,
 			apiVersion: engine.apiVersion,
 			statsSource: engine.statsSource,
+			historySince: iso(engine.historySince),
 		})),
+		summary: state.summary,
+		missingServices: state.missingServices,
 		containers: order.flatMap((key) => {
 			const record = state.containers[key];
 			if (!record) return [];
@@ -57,6 +75,7 @@ export function buildSnapshot(state: FleetState) {
 				stats: stats
 					? {cpuPercent: Number(stats.cpuPercent.toFixed(2)), memoryBytes: stats.memoryBytes, memoryLimitBytes: stats.memoryLimitBytes, pids: stats.pids}
 					: null,
+				diagnosis: diagnosisJson(state.diagnoses[key]),
 			}];
 		}),
 	};

@@ -13,12 +13,18 @@ export type ActionName =
 	| 'filter.accept'
 	| 'filter.cancel'
 	| 'filter.backspace'
+	| 'detail.open'
+	| 'detail.close'
+	| 'detail.down'
+	| 'detail.up'
+	| 'detail.pageDown'
+	| 'detail.pageUp'
 	| 'help.toggle'
 	| 'help.close'
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -38,11 +44,17 @@ export const bindings: Binding[] = [
 	{keys: ['G', 'end'], action: 'cursor.last', scope: 'main', label: 'Select the last container'},
 	{keys: ['pagedown', 'ctrl+d'], action: 'cursor.pageDown', scope: 'main', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
+	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Open the selected container: diagnosis, logs, health, restarts', footer: 'details'},
 	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter by name, image or compose project', footer: 'filter'},
 	{keys: ['escape'], action: 'filter.clear', scope: 'main', label: 'Clear the filter'},
 	{keys: ['return'], action: 'filter.accept', scope: 'filter', label: 'Keep the filter and go back to the list'},
 	{keys: ['escape'], action: 'filter.cancel', scope: 'filter', label: 'Clear the filter and go back to the list'},
 	{keys: ['backspace'], action: 'filter.backspace', scope: 'filter', label: 'Delete the last character'},
+	{keys: ['j', 'down'], action: 'detail.down', scope: 'detail', label: 'Scroll down'},
+	{keys: ['k', 'up'], action: 'detail.up', scope: 'detail', label: 'Scroll up'},
+	{keys: ['pagedown', 'ctrl+d', 'space'], action: 'detail.pageDown', scope: 'detail', label: 'Page down'},
+	{keys: ['pageup', 'ctrl+u'], action: 'detail.pageUp', scope: 'detail', label: 'Page up'},
+	{keys: ['escape', 'q'], action: 'detail.close', scope: 'detail', label: 'Back to the list', footer: 'back'},
 	{keys: ['?'], action: 'help.toggle', scope: 'main', label: 'Show this help', footer: 'help'},
 	{keys: ['escape', '?', 'q'], action: 'help.close', scope: 'help', label: 'Close the help'},
 	{keys: ['q'], action: 'quit', scope: 'main', label: 'Quit', footer: 'quit'},

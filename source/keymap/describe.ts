@@ -4,7 +4,7 @@ import {bindings as defaultBindings, type Binding, type Scope} from './bindings.
 
 const keyLabels: Record<string, string> = {
 	up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-	return: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab',
+	return: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', space: 'Space',
 };
 
 export function keyLabel(name: string): string {
@@ -15,6 +15,7 @@ export function keyLabel(name: string): string {
 const sectionTitles: Record<Scope, string> = {
 	main: 'Containers',
 	filter: 'While typing a filter',
+	detail: 'In a container\'s details',
 	help: 'In this help',
 	always: 'Anywhere',
 };
@@ -25,7 +26,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],

@@ -1,29 +1,39 @@
-import {moveSelection, selectEdge, setFilter, setOverlay} from '../store/actions.js';
+import {moveSelection, scrollDetail, selectEdge, setFilter, setOverlay} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
 import type {Resolution} from './resolve.js';
 
 export interface DispatchContext {
 	/** Container rows visible in the pane: the distance of a page. */
 	pageSize: number;
+	/** Lines of the open detail view, so that scrolling stops at its end. */
+	detailLines: number;
 	quit(): void;
 }
 
 export function dispatch(store: FleetStore, resolution: Resolution, context: DispatchContext): void {
 	if (!resolution) return;
 	const {filter} = store.getState().view;
+	const page = Math.max(1, context.pageSize - 1);
+	const scroll = (delta: number) => scrollDetail(store, delta, context.detailLines, context.pageSize);
 	switch (resolution.action) {
 		case 'cursor.down': return moveSelection(store, 1);
 		case 'cursor.up': return moveSelection(store, -1);
 		case 'cursor.first': return selectEdge(store, 'first');
 		case 'cursor.last': return selectEdge(store, 'last');
-		case 'cursor.pageDown': return moveSelection(store, Math.max(1, context.pageSize - 1));
-		case 'cursor.pageUp': return moveSelection(store, -Math.max(1, context.pageSize - 1));
+		case 'cursor.pageDown': return moveSelection(store, page);
+		case 'cursor.pageUp': return moveSelection(store, -page);
 		case 'filter.start': return setFilter(store, filter, true);
 		case 'filter.input': return setFilter(store, filter + resolution.text, true);
 		case 'filter.backspace': return setFilter(store, [...filter].slice(0, -1).join(''), true);
 		case 'filter.accept': return setFilter(store, filter, false);
 		case 'filter.cancel':
 		case 'filter.clear': return setFilter(store, '', false);
+		case 'detail.open': return setOverlay(store, 'detail');
+		case 'detail.close': return setOverlay(store, null);
+		case 'detail.down': return scroll(1);
+		case 'detail.up': return scroll(-1);
+		case 'detail.pageDown': return scroll(page);
+		case 'detail.pageUp': return scroll(-page);
 		case 'help.toggle': return setOverlay(store, 'help');
 		case 'help.close': return setOverlay(store, null);
 		case 'quit': return context.quit();

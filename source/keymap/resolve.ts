@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
 
@@ -37,12 +37,14 @@ export function keyName(input: string, key: InkKey): string {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.tab) return 'tab';
 	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+	if (input === ' ') return 'space';
 	return input;
 }
 
 const scopesByMode: Record<Mode, Scope[]> = {
 	help: ['help', 'always'],
 	filter: ['filter', 'always'],
+	detail: ['detail', 'always'],
 	main: ['main', 'always'],
 };
 
@@ -51,6 +53,7 @@ export function resolveKey(name: string, mode: Mode, table: Binding[] = defaultB
 		const binding = table.find((candidate) => candidate.scope === scope && candidate.keys.includes(name));
 		if (binding) return {action: binding.action};
 	}
+	if (mode === 'filter' && name === 'space') return {action: 'filter.input', text: ' '};
 	if (mode === 'filter' && name.length > 0 && !name.startsWith('ctrl+') && [...name].every((char) => char >= ' ')) {
 		return {action: 'filter.input', text: name};
 	}

@@ -1,7 +1,9 @@
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
+import type {ComposeProject, ContainerEvidence, Listener} from '../domain/evidence.js';
 import {buildRows, containerKeys} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
+import {deriveDiagnoses, rediagnoseEveryMs} from './derive.js';
 import type {FleetState, FleetStore, ViewState} from './fleet-store.js';
 
 // Everything that changes the store, callable without React (sources, keymap, tests).
@@ -14,6 +16,9 @@ export interface Batch {
 	removals?: string[];
 	stats?: Map<string, ContainerStats>;
 	host?: HostBasics;
+	evidence?: Map<string, ContainerEvidence>;
+	listeners?: Listener[];
+	compose?: ComposeProject[];
 	now?: number;
 }
 
@@ -25,15 +30,20 @@ function keepSelection(state: Pick<FleetState, 'rows'>, selectedKey: string | nu
 	return keys[Math.min(Math.max(previousIndex, 0), keys.length - 1)] ?? null;
 }
 
-function withRows(state: FleetState, containers: Record<string, ContainerRecord>, view: ViewState): Partial<FleetState> {
-	const rows = buildRows(Object.values(containers), view.filter);
+function withRows(state: FleetState, view: ViewState): Pick<FleetState, 'rows' | 'view'> {
+	const rows = buildRows(Object.values(state.containers), view.filter, state.diagnoses);
 	const selectedKey = keepSelection({rows}, view.selectedKey, containerKeys(state.rows));
-	return {containers, rows, view: {...view, selectedKey}};
+	return {rows, view: {...view, selectedKey}};
+}
+
+function keysOf<T>(record: Record<string, T>, keep: (key: string) => boolean): Record<string, T> {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => keep(key)));
 }
 
 export function applyBatch(store: FleetStore, batch: Batch): void {
 	store.setState((state) => {
-		const next: Partial<FleetState> = {now: batch.now ?? Date.now()};
+		const now = batch.now ?? Date.now();
+		const next: Partial<FleetState> = {now};
 		if (batch.engines?.length) {
 			next.engines = {...state.engines};
 			for (const status of batch.engines) next.engines[status.engine] = status;
@@ -48,14 +58,23 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 			}
 			for (const record of batch.upserts ?? []) containers[record.key] = record;
 			for (const key of batch.removals ?? []) delete containers[key];
+			next.containers = containers;
 		}
+		const known = (key: string) => key in containers;
 		if (batch.stats?.size || containers !== state.containers) {
-			const stats: Record<string, ContainerStats> = {};
-			for (const [key, value] of Object.entries(state.stats)) if (containers[key]) stats[key] = value;
-			for (const [key, value] of batch.stats ?? []) if (containers[key]) stats[key] = value;
-			next.stats = stats;
+			next.stats = keysOf({...state.stats, ...Object.fromEntries(batch.stats ?? [])}, known);
 		}
-		return containers === state.containers ? next : {...next, ...withRows(state, containers, state.view)};
+		if (batch.evidence?.size || containers !== state.containers) {
+			next.evidence = keysOf({...state.evidence, ...Object.fromEntries(batch.evidence ?? [])}, known);
+		}
+		if (batch.listeners) next.listeners = batch.listeners;
+		if (batch.compose?.length) next.compose = {...state.compose, ...Object.fromEntries(batch.compose.map((project) => [project.name, project]))};
+
+		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose;
+		if (!inputsChanged && now - state.diagnosedAt < rediagnoseEveryMs) return next;
+		const merged = {...state, ...next};
+		const derived = {...merged, ...deriveDiagnoses(merged, now)};
+		return {...next, ...derived, ...withRows(derived, state.view)};
 	});
 }
 
@@ -78,9 +97,19 @@ function moveTo(store: FleetStore, target: (index: number, count: number) => num
 }
 
 export function setFilter(store: FleetStore, filter: string, editingFilter: boolean): void {
-	store.setState((state) => withRows(state, state.containers, {...state.view, filter, editingFilter}));
+	store.setState((state) => withRows(state, {...state.view, filter, editingFilter}));
 }
 
 export function setOverlay(store: FleetStore, overlay: FleetState['view']['overlay']): void {
-	store.setState((state) => ({view: {...state.view, overlay}}));
+	store.setState((state) => {
+		if (overlay === 'detail' && !state.view.selectedKey) return {};
+		return {view: {...state.view, overlay, detailTop: 0}};
+	});
+}
+
+export function scrollDetail(store: FleetStore, delta: number, lineCount: number, pageHeight: number): void {
+	store.setState((state) => {
+		const detailTop = Math.min(Math.max(state.view.detailTop + delta, 0), Math.max(lineCount - pageHeight, 0));
+		return detailTop === state.view.detailTop ? {} : {view: {...state.view, detailTop}};
+	});
 }

@@ -1,9 +1,14 @@
 import type {Settings} from '../config.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
+import {mentionsPortInUse} from '../domain/diagnosis/rules/port-in-use.js';
+import type {ContainerEvidence} from '../domain/evidence.js';
+import {readComposeProject} from '../sources/compose/compose-files.js';
 import {createEngineWatcher} from '../sources/docker/engine-watcher.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import {readHostBasics} from '../sources/host/host-basics.js';
+import {readListeners} from '../sources/host/listening-sockets.js';
 import {applyBatch, type Batch} from './actions.js';
+import {composeProjectsOf} from './derive.js';
 import type {FleetStore} from './fleet-store.js';
 
 // Sources -> store. Incoming data is buffered and published at a bounded rate: Ink's CPU cost
@@ -46,6 +51,51 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			(pending.stats ??= new Map()).set(key, stats);
 			touch();
 		},
+		evidence(key: string, evidence: ContainerEvidence) {
+			(pending.evidence ??= new Map()).set(key, evidence);
+			touch();
+			if (mentionsPortInUse(evidence.lines)) void readPortHolders();
+		},
+	};
+
+	// Who holds a port is read from the host only when a log says a port is taken, and at most
+	// once per interval: a /proc fd scan is cheap, not free.
+	let listenersReadAt = 0;
+	let listenersReading: Promise<void> | null = null;
+	let trailingRead: NodeJS.Timeout | null = null;
+	const readPortHolders = (): Promise<void> => {
+		if (listenersReading || stopped) return listenersReading ?? Promise.resolve();
+		const wait = listenersReadAt + settings.intervalMs - Date.now();
+		if (wait > 0) {
+			trailingRead ??= setTimeout(() => {
+				trailingRead = null;
+				void readPortHolders();
+			}, wait);
+			return Promise.resolve();
+		}
+		listenersReadAt = Date.now();
+		listenersReading = readListeners()
+			.then((listeners) => {
+				if (stopped) return;
+				pending.listeners = listeners;
+				touch();
+			})
+			.catch(() => undefined)
+			.finally(() => (listenersReading = null));
+		return listenersReading;
+	};
+
+	// Compose files are read when a project first appears (cached by mtime afterwards).
+	const composeRead = new Map<string, string>();
+	const readCompose = async () => {
+		const projects = composeProjectsOf(Object.values(store.getState().containers));
+		const reads = [...projects].filter(([name, files]) => composeRead.get(name) !== files.join(','));
+		for (const [name, files] of reads) composeRead.set(name, files.join(','));
+		const read = await Promise.all(reads.map(([name, files]) => readComposeProject(name, files)));
+		if (read.length > 0 && !stopped) {
+			pending.compose = [...(pending.compose ?? []), ...read];
+			touch();
+		}
 	};
 
 	const watchers = [
@@ -65,6 +115,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		pending = {};
 		dirty = false;
 		applyBatch(store, batch);
+		if (batch.replaced || batch.upserts) void readCompose();
 	};
 
 	let stopped = false;
@@ -83,13 +134,21 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		flush();
 	}, publishEveryMs);
 
+	const started = Promise.all(watchers.map((watcher) => watcher.start()));
 	return {
-		ready: Promise.all(watchers.map((watcher) => watcher.start())).then(() => undefined),
+		// Ready once the engines answered and what the diagnosis reads from the host is in.
+		ready: started.then(async () => {
+			flush();
+			await readCompose();
+			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await readPortHolders();
+			flush();
+		}),
 		flush,
 		stop() {
 			stopped = true;
 			clearInterval(hostTimer);
 			clearInterval(publishTimer);
+			if (trailingRead) clearTimeout(trailingRead);
 			for (const watcher of watchers) watcher.stop();
 		},
 	};

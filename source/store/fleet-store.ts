@@ -1,5 +1,11 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
+import type {Settings} from '../config.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
+import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
+import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
+import type {MissingService} from '../domain/diagnosis/dependencies.js';
+import type {ComposeProject, ContainerEvidence, Listener} from '../domain/evidence.js';
+import {defaultFleetThresholds, summarizeFleet, type FleetSummary, type FleetThresholds} from '../domain/fleet-summary.js';
 import type {ListRow} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
@@ -7,13 +13,20 @@ import type {HostBasics} from '../sources/host/host-basics.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | null;
+export type Overlay = 'help' | 'detail' | null;
 
 export interface ViewState {
 	selectedKey: string | null;
 	filter: string;
 	editingFilter: boolean;
 	overlay: Overlay;
+	/** First line of the detail view shown (it scrolls). */
+	detailTop: number;
+}
+
+export interface Thresholds {
+	loop: LoopThresholds;
+	fleet: FleetThresholds;
 }
 
 export interface FleetState {
@@ -21,6 +34,19 @@ export interface FleetState {
 	containers: Record<string, ContainerRecord>;
 	stats: Record<string, ContainerStats>;
 	host: HostBasics | null;
+	/** Last lines of each failing container's previous run. */
+	evidence: Record<string, ContainerEvidence>;
+	/** The host's listening sockets, read when a port conflict needs its holder named. */
+	listeners: Listener[] | null;
+	/** Compose projects as their files define them, by project name. */
+	compose: Record<string, ComposeProject>;
+	/** Derived when containers or evidence change (store/derive.ts); panes only read them. */
+	diagnoses: Record<string, Diagnosis>;
+	missingServices: MissingService[];
+	summary: FleetSummary;
+	/** When the diagnoses were last derived: loop rates slide with time. */
+	diagnosedAt: number;
+	thresholds: Thresholds;
 	rows: ListRow[];
 	view: ViewState;
 	/** Time of the last publish: durations on screen are computed from it, not from Date.now(). */
@@ -29,14 +55,29 @@ export interface FleetState {
 
 export type FleetStore = StoreApi<FleetState>;
 
+export function thresholdsFrom(settings: Pick<Settings, 'loopWarnPerHour' | 'availabilityCritical'>): Thresholds {
+	return {
+		loop: {...defaultLoopThresholds, warnPerHour: settings.loopWarnPerHour},
+		fleet: {...defaultFleetThresholds, availabilityCritical: settings.availabilityCritical},
+	};
+}
+
 export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore {
 	return createStore<FleetState>()(() => ({
 		engines: {},
 		containers: {},
 		stats: {},
 		host: null,
+		evidence: {},
+		listeners: null,
+		compose: {},
+		diagnoses: {},
+		missingServices: [],
+		summary: summarizeFleet([], {}),
+		diagnosedAt: 0,
+		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0},
 		now: Date.now(),
 		...initial,
 	}));

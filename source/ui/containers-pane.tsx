@@ -2,15 +2,17 @@ import {Box, Text} from 'ink';
 import {useRef} from 'react';
 import {containerCells, fitCells, layoutColumns, titleCells, type Column} from '../domain/columns.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
+import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
 import type {ListRow} from '../domain/rows.js';
 import {scrollTop} from '../domain/scroll.js';
 import {toneOf} from '../domain/trouble.js';
-import {toneColor} from './tones.js';
+import {severityColor, toneColor} from './tones.js';
 
 export interface ContainersPaneProps {
 	rows: ListRow[];
 	containers: Record<string, ContainerRecord>;
 	stats: Record<string, ContainerStats>;
+	diagnoses: Record<string, Diagnosis>;
 	selectedKey: string | null;
 	now: number;
 	width: number;
@@ -18,15 +20,24 @@ export interface ContainersPaneProps {
 	emptyText: string;
 }
 
-function ContainerLine({record, stats, columns, selected, now}: {record: ContainerRecord; stats?: ContainerStats; columns: Column[]; selected: boolean; now: number}) {
-	const cells = fitCells(columns, containerCells(record, stats, now));
-	const color = toneColor[toneOf(record)];
+interface ContainerLineProps {
+	record: ContainerRecord;
+	stats?: ContainerStats;
+	diagnosis?: Diagnosis;
+	columns: Column[];
+	selected: boolean;
+	now: number;
+}
+
+function ContainerLine({record, stats, diagnosis, columns, selected, now}: ContainerLineProps) {
+	const cells = fitCells(columns, containerCells(record, stats, now, diagnosis));
+	const color = toneColor[toneOf(record, diagnosis)];
 	return (
 		<Text inverse={selected} bold={selected} wrap="truncate">
 			{selected ? '▶ ' : '  '}
 			{cells.map((cell, index) => {
 				const id = columns[index]?.id;
-				const tinted = id === 'state' || id === 'health' || id === 'exit' || id === 'restarts';
+				const tinted = id === 'state' || id === 'health' || id === 'exit' || id === 'restarts' || id === 'diagnosis';
 				return (
 					<Text key={id} color={tinted ? color : undefined}>
 						{index === 0 ? cell : ` ${cell}`}
@@ -37,9 +48,21 @@ function ContainerLine({record, stats, columns, selected, now}: {record: Contain
 	);
 }
 
-export function ContainersPane({rows, containers, stats, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
+/** The selected container's main finding and its evidence, whatever the width of the table. */
+function WhyLine({record, diagnosis}: {record?: ContainerRecord; diagnosis?: Diagnosis}) {
+	const finding = diagnosis?.findings[0];
+	if (!record || !finding) return <Text dimColor wrap="truncate">{record ? `  ${record.name}: nothing wrong that fleettop can see · Enter details` : ' '}</Text>;
+	return (
+		<Text wrap="truncate">
+			<Text color={severityColor[finding.severity]}>{`  ${record.name}: ${diagnosis.summary}`}</Text>
+			<Text dimColor>{finding.evidence ? ` — ${finding.evidence}` : ''}{' · Enter details'}</Text>
+		</Text>
+	);
+}
+
+export function ContainersPane({rows, containers, stats, diagnoses, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
 	const columns = layoutColumns(width);
-	const bodyHeight = Math.max(height - 1, 1);
+	const bodyHeight = Math.max(height - 2, 1);
 	const selectedIndex = Math.max(rows.findIndex((row) => row.kind === 'container' && row.key === selectedKey), 0);
 	const top = useRef(0);
 	top.current = scrollTop(selectedIndex, rows.length, bodyHeight, top.current);
@@ -62,8 +85,10 @@ export function ContainersPane({rows, containers, stats, selectedKey, now, width
 				}
 				const record = containers[row.key];
 				if (!record) return null;
-				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} columns={columns} selected={row.key === selectedKey} now={now} />;
+				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} diagnosis={diagnoses[row.key]} columns={columns} selected={row.key === selectedKey} now={now} />;
 			})}
+			<Box flexGrow={1} />
+			<WhyLine record={selectedKey ? containers[selectedKey] : undefined} diagnosis={selectedKey ? diagnoses[selectedKey] : undefined} />
 		</Box>
 	);
 }

@@ -1,12 +1,15 @@
 import {Text} from 'ink';
+import type {Scope} from '../keymap/bindings.js';
 import {footerHints} from '../keymap/describe.js';
 
 export interface FooterProps {
 	editingFilter: boolean;
 	filter: string;
+	/** Whose keys to hint: the list's or the open view's. */
+	scope: Scope;
 }
 
-export function Footer({editingFilter, filter}: FooterProps) {
+export function Footer({editingFilter, filter, scope}: FooterProps) {
 	if (editingFilter) {
 		return (
 			<Text wrap="truncate">
@@ -17,5 +20,5 @@ export function Footer({editingFilter, filter}: FooterProps) {
 			</Text>
 		);
 	}
-	return <Text dimColor wrap="truncate">{footerHints('main')}</Text>;
+	return <Text dimColor wrap="truncate">{footerHints(scope)}</Text>;
 }

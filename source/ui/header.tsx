@@ -1,12 +1,19 @@
 import {Box, Text} from 'ink';
+import {severityRank, type Severity} from '../domain/diagnosis/finding.js';
+import type {Alert, FleetSummary} from '../domain/fleet-summary.js';
+import {causesLine, summaryLine} from '../domain/fleet-summary.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
+import {severityColor} from './tones.js';
 
 export interface HeaderProps {
 	engines: EngineStatus[];
-	counts: string;
+	summary: FleetSummary;
 	host: string;
 	width: number;
 }
+
+/** Lines the header takes: the fleet, its failures and alerts, the host. */
+export const headerHeight = 3;
 
 function engineText(engine: EngineStatus): string {
 	const version = engine.version ? ` ${engine.version}` : '';
@@ -14,13 +21,30 @@ function engineText(engine: EngineStatus): string {
 	return `${engine.endpoint} (${engine.state}${version}${stats})`;
 }
 
-export function Header({engines, counts, host, width}: HeaderProps) {
+function worstSeverity(alerts: Alert[]): Severity | null {
+	return alerts.reduce<Severity | null>((worst, alert) => (worst === null || severityRank[alert.severity] > severityRank[worst] ? alert.severity : worst), null);
+}
+
+/**
+ * The summary line takes the colour of the worst alert (availability and loops are in it);
+ * the causes come next, as they are the answer, then the alerts' own words where room is left.
+ */
+export function Header({engines, summary, host, width}: HeaderProps) {
+	const causes = causesLine(summary);
+	const worst = worstSeverity(summary.alerts);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
 				<Text bold color="cyan">fleettop</Text>
-				{` · ${counts} · `}
-				<Text dimColor>{engines.map(engineText).join(' · ')}</Text>
+				{' · '}
+				<Text color={worst ? severityColor[worst] : 'green'} bold={worst === 'critical'}>{summaryLine(summary)}</Text>
+				<Text dimColor>{` · ${engines.map(engineText).join(' · ')}`}</Text>
+			</Text>
+			<Text wrap="truncate">
+				{causes ? <Text color="red">{causes}</Text> : <Text color="green">{summary.total ? 'no failures' : ' '}</Text>}
+				{summary.alerts.map((alert) => (
+					<Text key={alert.text} color={severityColor[alert.severity]}>{`  ⚠ ${alert.text}`}</Text>
+				))}
 			</Text>
 			<Text wrap="truncate" dimColor>{host}</Text>
 		</Box>

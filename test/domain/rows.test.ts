@@ -4,22 +4,23 @@ import stringWidth from 'string-width';
 import {containerCells, fitCell, layoutColumns, markerWidth} from '../../source/domain/columns.js';
 import {buildRows, containerKeys, standaloneTitle} from '../../source/domain/rows.js';
 import {scrollTop} from '../../source/domain/scroll.js';
-import {fleetCounts} from '../../source/domain/summary.js';
 import {troubleLevel} from '../../source/domain/trouble.js';
-import {fixtureNow, labRecords, recordNamed} from '../support/fixtures.js';
+import {fixtureNow, labRecords, labStore, recordNamed} from '../support/fixtures.js';
 
 const names = (rows: ReturnType<typeof buildRows>, records = labRecords()) =>
 	rows.map((row) => (row.kind === 'group' ? `# ${row.title}` : records.find((record) => record.key === row.key)?.name));
 
+const diagnoses = () => labStore().getState().diagnoses;
+
 test('grouped by compose project, standalone last, trouble first', () => {
-	const rows = names(buildRows(labRecords(), ''));
+	const rows = names(buildRows(labRecords(), '', diagnoses()));
 	assert.equal(rows[0], '# lab-shop');
 	assert.equal(rows[1], 'lab-shop_db_1', 'unhealthy before created');
 	assert.deepEqual(rows.slice(2, 4).sort(), ['lab-shop_api_1', 'lab-shop_worker_1']);
 	assert.equal(rows[4], `# ${standaloneTitle}`);
 	const standalone = rows.slice(5);
 	const firstHealthy = standalone.indexOf('lab-web');
-	for (const looping of ['lab-agent-1', 'lab-pip-worker', 'lab-api-port', 'lab-oom', 'lab-qdrant']) {
+	for (const looping of ['lab-agent-1', 'lab-pip-worker', 'lab-api-port', 'lab-gateway', 'lab-notifier', 'lab-uploads', 'lab-oom', 'lab-qdrant']) {
 		assert.ok(standalone.indexOf(looping) < firstHealthy, `${looping} sorts before healthy services`);
 	}
 });
@@ -27,29 +28,36 @@ test('grouped by compose project, standalone last, trouble first', () => {
 test('trouble levels', () => {
 	const cases: Array<[string, number]> = [
 		['lab-agent-1', 4], // restarting, exit 127
-		['lab-qdrant', 4], // reads running+healthy, yet its last run exited 101
+		['lab-qdrant', 4], // reads running+healthy, yet it exits 101 every 20 s
+		['lab-gateway-old', 0], // holds the port, but is fine itself
 		['lab-oom', 3],
 		['lab-shop_db_1', 3], // unhealthy
 		['lab-shop_api_1', 2], // created, never started
 		['lab-web', 0],
 	];
-	for (const [name, level] of cases) assert.equal(troubleLevel(recordNamed(name)), level, name);
+	const all = diagnoses();
+	for (const [name, level] of cases) {
+		const record = recordNamed(name);
+		assert.equal(troubleLevel(record, all[record.key]), level, name);
+	}
 });
 
 test('filter matches name, image and project, case-insensitively', () => {
-	const cases: Array<[string, number]> = [['OOM', 1], ['lab-shop', 3], ['fleettop-lab/base', 18], ['agent', 3], ['nothing-like-this', 0]];
-	for (const [filter, count] of cases) assert.equal(containerKeys(buildRows(labRecords(), filter)).length, count, filter);
-	assert.deepEqual(buildRows(labRecords(), 'zzz'), []);
+	const cases: Array<[string, number]> = [['OOM', 1], ['lab-shop', 3], ['fleettop-lab/base', 22], ['agent', 3], ['nothing-like-this', 0], ['command not found', 3], ['missing module', 1]];
+	for (const [filter, count] of cases) assert.equal(containerKeys(buildRows(labRecords(), filter, diagnoses())).length, count, filter);
+	assert.deepEqual(buildRows(labRecords(), 'zzz', {}), []);
 });
 
-test('every row fits its width, from 80 columns up', () => {
+test('every row fits its width, from 80 columns up; the diagnosis column comes when it has room', () => {
 	const records = labRecords();
-	for (const width of [80, 100, 120, 200]) {
+	const all = diagnoses();
+	for (const width of [80, 100, 108, 109, 120, 200]) {
 		const columns = layoutColumns(width);
 		const total = markerWidth + columns.reduce((sum, column) => sum + column.width, 0) + columns.length - 1;
 		assert.ok(total <= width, `layout ${total} > ${width}`);
+		assert.equal(columns.some((column) => column.id === 'diagnosis'), width >= 109, `diagnosis column at ${width}`);
 		for (const record of records) {
-			const cells = containerCells(record, undefined, fixtureNow);
+			const cells = containerCells(record, undefined, fixtureNow, all[record.key]);
 			for (const column of columns) assert.equal(stringWidth(fitCell(cells[column.id], column.width, column.align)), column.width);
 		}
 	}
@@ -83,7 +91,10 @@ test('the window follows the selection without jumping', () => {
 	for (const [selected, total, height, previous, top] of cases) assert.equal(scrollTop(selected, total, height, previous), top, JSON.stringify({selected, previous}));
 });
 
-test('fleet counts', () => {
-	assert.equal(fleetCounts(labRecords()), '18 containers: 9 running, 6 restart-looping, 1 unhealthy, 1 failed, 2 created');
-	assert.equal(fleetCounts([]), '0 containers');
+test('the diagnosis cell says why', () => {
+	const all = diagnoses();
+	const cell = (name: string) => containerCells(recordNamed(name), undefined, fixtureNow, all[recordNamed(name).key]).diagnosis;
+	assert.match(cell('lab-agent-1'), /^↻\d+\/h command not found: python$/);
+	assert.match(cell('lab-shop_api_1'), /^blocked by db \(unhealthy\)/);
+	assert.equal(cell('lab-web'), '');
 });

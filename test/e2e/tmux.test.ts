@@ -42,13 +42,22 @@ test('keys in, screen out: move, filter, help, resize, quit', async (t) => {
 		launch();
 		await shows(/lab-agent-1 +restarting|lab-agent-1 +running/, 'the containers pane');
 		assert.match(screen(), /▾ lab-shop \(3, 3 in trouble\)/);
-		assert.match(screen(), /j\/↓ move  \/ filter  \? help  q quit/);
+		assert.match(screen(), /j\/↓ move  Enter details  \/ filter  \? help  q quit/);
+		assert.match(screen(), /\d+ × exit 127 command not found/, 'the header groups failures by cause');
+		assert.match(screen(), /lab-agent-1 .* command not found: python/, 'the diagnosis column');
 		assert.doesNotMatch(screen(), /SHELL-BEFORE-FLEETTOP/, 'full screen: the shell is hidden');
 
 		keys('G');
 		await shows(/▶ lab-zombie-maker/, 'G to the last container', 5000);
 		keys('g');
 		await shows(/▶ lab-shop_db_1/, 'g to the first container', 5000);
+		assert.match(screen(), /lab-shop_db_1: health check failing: test -w \/data\/pg/, 'the why line');
+		keys('Enter');
+		await shows(/lab-shop_db_1 — running, unhealthy/, 'Enter opens the detail view', 5000);
+		assert.match(screen(), /● blocks 2 services: api, worker/);
+		assert.match(screen(), /Esc\/q back/);
+		keys('Escape');
+		await shows(/▶ lab-shop_db_1 +running/, 'Esc returns to the list', 5000);
 		keys('j');
 		await settle();
 		assert.doesNotMatch(screen(), /▶ lab-shop_db_1/);

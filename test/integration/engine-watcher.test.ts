@@ -7,6 +7,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {parseEndpoint} from '../../source/config.js';
 import type {ContainerRecord} from '../../source/domain/container.js';
+import type {ContainerEvidence} from '../../source/domain/evidence.js';
 import {createEngineWatcher, type EngineSink} from '../../source/sources/docker/engine-watcher.js';
 import type {EngineStatus} from '../../source/sources/docker/engine-status.js';
 import {requireEngine} from '../support/engine.js';
@@ -15,6 +16,7 @@ import {runCli, until} from '../support/run-cli.js';
 function recordingSink() {
 	const statuses: EngineStatus[] = [];
 	const records = new Map<string, ContainerRecord>();
+	const evidenceByKey = new Map<string, ContainerEvidence>();
 	const sink: EngineSink = {
 		status: (status) => statuses.push(status),
 		replaceAll: (_engine, list) => {
@@ -24,8 +26,9 @@ function recordingSink() {
 		upsert: (record) => records.set(record.key, record),
 		remove: (key) => records.delete(key),
 		stats: () => undefined,
+		evidence: (key, evidence) => evidenceByKey.set(key, evidence),
 	};
-	return {sink, statuses, records, last: () => statuses.at(-1)};
+	return {sink, statuses, records, evidenceByKey, last: () => statuses.at(-1)};
 }
 
 function watch(socketPath: string, sink: EngineSink, callTimeoutMs = 2000) {
@@ -106,15 +109,15 @@ test('a hung engine (accepts, never answers) costs a timeout, not a frozen watch
 	}
 });
 
-test('a loop shows its restart count rising, live from events', async (t) => {
+test('a loop shows its restart count rising, live from events, with its exits and last lines', async (t) => {
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-loop-${process.pid}`;
-	const {sink, records, last} = recordingSink();
+	const {sink, records, evidenceByKey, last} = recordingSink();
 	const watcher = watch('/var/run/docker.sock', sink);
 	try {
 		await watcher.start();
 		assert.equal(last()?.state, 'connected');
-		execFileSync('docker', ['run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'exit 3']);
+		execFileSync('docker', ['run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'echo "ledger: starting"; echo "fatal: ledger inconsistent" >&2; exit 3']);
 		const seen = new Set<number>();
 		await until('three different restart counts', async () => {
 			const record = [...records.values()].find((candidate) => candidate.name === name);
@@ -124,6 +127,9 @@ test('a loop shows its restart count rising, live from events', async (t) => {
 		const record = [...records.values()].find((candidate) => candidate.name === name)!;
 		assert.equal(record.exitCode, 3);
 		assert.ok(Math.max(...seen) >= 2);
+		assert.ok(record.exits.length >= 2 && record.exits.every((exit) => exit.code === 3), 'die events are the exit history');
+		const evidence = await until('the last lines of a run that died', async () => evidenceByKey.get(record.key), 10_000);
+		assert.deepEqual(evidence.lines.slice(-2).map((line) => [line.stream, line.text]), [['stdout', 'ledger: starting'], ['stderr', 'fatal: ledger inconsistent']]);
 		execFileSync('docker', ['rm', '-f', name]);
 		await until('the removal', async () => ([...records.values()].some((candidate) => candidate.name === name) ? undefined : true), 10_000);
 	} finally {

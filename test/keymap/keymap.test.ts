@@ -56,7 +56,7 @@ test('no key is bound twice in one scope', () => {
 test('help lists every binding; the footer names the main keys', () => {
 	const labels = helpSections().flatMap((section) => section.entries.map((entry) => entry.label));
 	for (const binding of bindings) assert.ok(labels.includes(binding.label), binding.label);
-	assert.equal(footerHints('main'), 'j/↓ move  / filter  ? help  q quit');
+	assert.equal(footerHints('main'), 'j/↓ move  Enter details  / filter  ? help  q quit');
 });
 
 test('help spreads over columns to fit the height', () => {

@@ -34,8 +34,8 @@ test('inspect payloads become records', () => {
 	// A loop that is up again: Docker reset ExitCode to 0, the die event knew 101.
 	const qdrant = structuredClone(labInspect.find((info) => info.Name === '/lab-qdrant')!);
 	qdrant.State = {...qdrant.State, Status: 'running', Running: true, ExitCode: 0, Pid: 4242};
-	assert.equal(recordFromInspect('local', qdrant, 101).exitCode, 101);
-	assert.equal(recordFromInspect('local', qdrant, null).exitCode, null);
+	assert.equal(recordFromInspect('local', qdrant, [{at: 1, code: 101}]).exitCode, 101);
+	assert.equal(recordFromInspect('local', qdrant, []).exitCode, null);
 });
 
 test('untrusted names and labels are sanitized on the way in', () => {

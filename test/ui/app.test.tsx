@@ -16,16 +16,18 @@ function frameLines(frame: string | undefined): string[] {
 test('the pane shows grouped rows, the selection and every column', () => {
 	const state = labStore().getState();
 	const {lastFrame} = render(
-		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={30} emptyText="none" />,
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={34} emptyText="none" />,
 	);
 	const lines = frameLines(lastFrame());
-	assert.match(lines[0]!, /NAME +STATE +HEALTH +EXIT +RST +UP\/EXITED +CPU +MEM\/LIMIT +NET\/PORTS/);
+	assert.match(lines[0]!, /NAME +STATE +HEALTH +EXIT +RST +UP\/EXITED +CPU +MEM\/LIMIT +NET\/PORTS +DIAGNOSIS/);
 	assert.match(lines[1]!, /▾ lab-shop \(3, 3 in trouble\)/);
 	assert.match(lines[2]!, /^▶ lab-shop_db_1 +running +unhealthy/);
 	assert.ok(lines.some((line) => /lab-oom +oom-killed +137 +0/.test(line)));
 	assert.ok(lines.some((line) => /lab-agent-1 +restarting +127/.test(line)));
 	assert.ok(lines.some((line) => /lab-cpu-burn +running .* 50% +3\.0M\/16M none/.test(line)));
-	assert.ok(lines.some((line) => /lab-api-port .* host$/.test(line)));
+	assert.ok(lines.some((line) => /lab-api-port .* host +↻\d+\/h port 18091 held by/.test(line)));
+	assert.ok(lines.some((line) => /lab-uploads .* permission denied: \/data/.test(line)));
+	assert.match(lines.at(-1)!, /lab-shop_db_1: health check failing: test -w \/data\/pg/, 'the why line explains the selection');
 	for (const line of lines) assert.ok(line.length <= 120);
 });
 
@@ -35,19 +37,20 @@ test('the pane scrolls to keep the selection visible', () => {
 	const last = state.rows.at(-1)!;
 	assert.equal(last.kind, 'container');
 	const {lastFrame} = render(
-		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
 	);
 	const lines = frameLines(lastFrame());
 	assert.equal(lines.length, 8);
-	assert.match(lines.at(-1)!, /^▶ /);
+	assert.match(lines.at(-2)!, /^▶ /);
 });
 
 test('keys move, filter, open help and quit through the keymap', async () => {
 	const store = labStore();
 	const {lastFrame, stdin} = render(<App store={store} />);
 	await settle();
-	assert.match(lastFrame()!, /18 containers: 9 running, 6 restart-looping/);
-	assert.match(lastFrame()!, /j\/↓ move  \/ filter  \? help  q quit/);
+	assert.match(lastFrame()!, /22 containers · \d+\/22 available \(\d+%\) · \d+ running, \d+ looping/);
+	assert.match(lastFrame()!, /3 × exit 127 command not found/);
+	assert.match(lastFrame()!, /j\/↓ move  Enter details  \/ filter  \? help  q quit/);
 	const selected = () => store.getState().containers[store.getState().view.selectedKey ?? '']?.name;
 	assert.equal(selected(), 'lab-shop_db_1');
 	stdin.write('j');
@@ -64,7 +67,7 @@ test('keys move, filter, open help and quit through the keymap', async () => {
 	await settle();
 	for (const char of 'oom') stdin.write(char);
 	await settle();
-	assert.match(lastFrame()!, /filter "oom": 1 of 18 containers/);
+	assert.match(lastFrame()!, /filter "oom": 1 of 22 containers/);
 	assert.match(lastFrame()!, /▶ lab-oom/);
 	stdin.write('\r');
 	await settle();
@@ -85,7 +88,7 @@ test('keys move, filter, open help and quit through the keymap', async () => {
 test('an engine problem is one red line that says what to do', () => {
 	const {lastFrame} = render(
 		<StatusLine
-			engines={[{engine: 'local', endpoint: 'unix:///var/run/docker.sock', state: 'down', message: 'No Docker engine at unix:///var/run/docker.sock: start it', version: null, apiVersion: null, statsSource: null}]}
+			engines={[{engine: 'local', endpoint: 'unix:///var/run/docker.sock', state: 'down', message: 'No Docker engine at unix:///var/run/docker.sock: start it', version: null, apiVersion: null, statsSource: null, historySince: null}]}
 			filter=""
 			shown={0}
 			total={0}
@@ -102,4 +105,64 @@ test('selection survives data updates and falls to a neighbour when its containe
 	assert.equal(store.getState().view.selectedKey, keys[5]);
 	applyBatch(store, {removals: [keys[5]!]});
 	assert.equal(store.getState().view.selectedKey, keys[6]);
+});
+
+test('Enter opens the detail view with diagnosis, evidence, restarts and configuration; Esc returns', async () => {
+	const store = labStore();
+	const {lastFrame, stdin} = render(<App store={store} />);
+	await settle();
+	stdin.write('/');
+	await settle();
+	stdin.write('uploads');
+	await settle();
+	stdin.write('\r');
+	await settle();
+	stdin.write('\r');
+	await settle();
+	const frame = lastFrame()!;
+	assert.equal(store.getState().view.overlay, 'detail');
+	assert.match(frame, /lab-uploads — restarting, exit 1, \d+ restarts/);
+	assert.match(frame, /● permission denied: \/data\/\.write-test on volume \/var\/lib\/fleettop-lab\/uploads/);
+	assert.match(frame, /evidence: sh: can't create \/data\/\.write-test: Permission denied/);
+	assert.match(frame, /what to do: The process runs as 1000:1000: chown the volume source/);
+	assert.match(frame, /exit 1 — application error/);
+	assert.match(frame, /crash loop: \d+ restarts in the window/);
+	assert.match(frame, /Last lines of the run that died/);
+	assert.match(frame, /Esc\/q back/);
+	const lines = store.getState().view.detailTop;
+	stdin.write('j');
+	await settle();
+	assert.equal(store.getState().view.detailTop, lines + 1, 'j scrolls the detail view');
+	assert.match(lastFrame()!, /↑ 1 lines above/);
+	stdin.write('G'); // not a detail key: nothing happens
+	stdin.write('\u001B');
+	await settle();
+	assert.equal(store.getState().view.overlay, null);
+	assert.match(lastFrame()!, /▶ lab-uploads/);
+});
+
+test('the detail view of a blocked compose service and of the service blocking it', async () => {
+	const store = labStore();
+	const {lastFrame, stdin} = render(<App store={store} />);
+	await settle();
+	stdin.write('\r');
+	await settle();
+	assert.match(lastFrame()!, /lab-shop_db_1 — running, unhealthy/);
+	assert.match(lastFrame()!, /● blocks 2 services: api, worker/);
+	for (let i = 0; i < 12; i++) stdin.write('j');
+	await settle();
+	assert.match(lastFrame()!, /check: test -w \/data\/pg/);
+	stdin.write('\u001B');
+	await settle();
+	stdin.write('j');
+	await settle();
+	stdin.write('\r');
+	await settle();
+	const frame = lastFrame()!;
+	assert.match(frame, /lab-shop_api_1 — created/);
+	assert.match(frame, /● blocked by db \(unhealthy\)/);
+	for (let i = 0; i < 20; i++) stdin.write('j');
+	await settle();
+	assert.match(lastFrame()!, /depends on db \(service_healthy\): unhealthy/);
+	assert.match(lastFrame()!, /depended on by 1: worker/);
 });

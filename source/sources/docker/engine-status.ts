@@ -9,4 +9,6 @@ export interface EngineStatus {
 	version: string | null;
 	apiVersion: string | null;
 	statsSource: string | null;
+	/** Since when this engine's exits are known (events it still had at connect, then live): loop rates are measured from there. */
+	historySince: number | null;
 }

@@ -1,11 +1,14 @@
 import type {Endpoint, StatsSource} from '../../config.js';
 import {containerKey, hasProcess, type ContainerRecord, type ContainerStats} from '../../domain/container.js';
+import type {ContainerEvidence} from '../../domain/evidence.js';
 import {bounded} from './bounded.js';
 import {connectEngine, isLocalEngine} from './connection.js';
 import {explainEngineError} from './engine-errors.js';
+import {createExitHistory} from './exit-history.js';
 import type {EngineStatus} from './engine-status.js';
 import {subscribeEvents, type EngineEvent, type EventSubscription} from './events.js';
-import {createInspectQueue} from './inspect-queue.js';
+import {createCoalescingQueue} from './coalescing-queue.js';
+import {evidenceVersion, readPreviousRunLogs, wantsEvidence} from './previous-run-logs.js';
 import {createStatsCollector, type StatsCollector} from './stats-collector.js';
 import {recordFromInspect, recordFromList} from './to-record.js';
 
@@ -20,6 +23,8 @@ export interface EngineSink {
 	upsert(record: ContainerRecord): void;
 	remove(key: string): void;
 	stats(key: string, stats: ContainerStats): void;
+	/** The last lines of a failing container's previous run, read once per run. */
+	evidence(key: string, evidence: ContainerEvidence): void;
 }
 
 export interface EngineWatcherOptions {
@@ -50,13 +55,13 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 	const {engine, endpoint, sink, callTimeoutMs} = options;
 	const docker = connectEngine(endpoint);
 	const records = new Map<string, ContainerRecord>();
-	const lastExit = new Map<string, number>();
+	const exits = createExitHistory();
 	let stopped = false;
 	let lastEventNano: bigint | null = null;
 	let subscription: EventSubscription | null = null;
 	let stats: StatsCollector | null = null;
 	const timers = new Set<NodeJS.Timeout>();
-	let status: EngineStatus = {engine, endpoint: endpoint.label, state: 'connecting', message: null, version: null, apiVersion: null, statsSource: null};
+	let status: EngineStatus = {engine, endpoint: endpoint.label, state: 'connecting', message: null, version: null, apiVersion: null, statsSource: null, historySince: null};
 
 	const setStatus = (change: Partial<EngineStatus>) => {
 		status = {...status, ...change};
@@ -76,20 +81,44 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		const key = containerKey(engine, id);
 		try {
 			const info = await call(`inspect ${id.slice(0, 12)}`, (signal) => docker.getContainer(id).inspect({abortSignal: signal}));
-			const record = recordFromInspect(engine, info, lastExit.get(key) ?? null);
+			const record = recordFromInspect(engine, info, exits.of(key));
 			records.set(key, record);
 			sink.upsert(record);
+			if (wantsEvidence(record) && evidenceRead.get(key) !== evidenceVersion(record)) evidenceQueue.request(id);
 		} catch (error) {
-			if ((error as {statusCode?: number}).statusCode === 404 && records.delete(key)) sink.remove(key);
+			if ((error as {statusCode?: number}).statusCode === 404 && records.delete(key)) {
+				exits.forget(key);
+				evidenceRead.delete(key);
+				sink.remove(key);
+			}
 			// Other failures (timeout, engine gone) leave the last known record; the watcher's
 			// ping notices a dead engine and reconnects.
 		}
 	}
-	const inspectQueue = createInspectQueue(inspect);
+	const inspectQueue = createCoalescingQueue(inspect);
+
+	const evidenceRead = new Map<string, string>();
+	async function readEvidence(id: string): Promise<void> {
+		const key = containerKey(engine, id);
+		const record = records.get(key);
+		if (!record) return;
+		try {
+			const evidence = await call(`logs ${id.slice(0, 12)}`, (signal) => readPreviousRunLogs(docker, record, signal));
+			evidenceRead.set(key, evidenceVersion(record));
+			sink.evidence(key, evidence);
+		} catch (error) {
+			// A container removed meanwhile is handled by its destroy event; anything else is
+			// shown, and tried again with the next run.
+			evidenceRead.set(key, evidenceVersion(record));
+			sink.evidence(key, {finishedAt: record.finishedAt, lines: [], error: `logs could not be read: ${(error as Error).message}`});
+		}
+	}
+	const evidenceQueue = createCoalescingQueue(readEvidence, 2);
 
 	function rememberExit(event: EngineEvent) {
-		if (event.action === 'die' && event.attributes['exitCode'] !== undefined) {
-			lastExit.set(containerKey(engine, event.id), Number(event.attributes['exitCode']));
+		const code = Number(event.attributes['exitCode']);
+		if (event.action === 'die' && event.attributes['exitCode'] !== undefined && Number.isInteger(code)) {
+			exits.add(containerKey(engine, event.id), {at: Number(event.timeNano / 1_000_000n), code});
 		}
 	}
 
@@ -100,13 +129,23 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		inspectQueue.request(event.id);
 	}
 
-	async function readExitHistory(now: bigint): Promise<void> {
+	/**
+	 * The engine keeps only its last 256 events in memory (health checks alone fill that within
+	 * minutes), so the history reaches back to the oldest event it still had: returned, in ms.
+	 */
+	async function readExitHistory(now: bigint): Promise<number> {
 		const since = now - BigInt(options.historyMs ?? 3_600_000) * 1_000_000n;
+		let oldest = now;
 		await call('read recent events', (signal) =>
 			new Promise<void>((resolve, reject) => {
-				subscribeEvents(docker, {since, until: now, onEvent: rememberExit, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
+				const onEvent = (event: EngineEvent) => {
+					if (event.timeNano < oldest) oldest = event.timeNano;
+					rememberExit(event);
+				};
+				subscribeEvents(docker, {since, until: now, onEvent, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
 			}),
 		);
+		return Number(oldest / 1_000_000n);
 	}
 
 	/** Wrapped so that awaiting the subscription does not wait for the stream to end. */
@@ -127,14 +166,16 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		records.clear();
 		for (const item of listed) records.set(containerKey(engine, item.Id), recordFromList(engine, item));
 		sink.replaceAll(engine, [...records.values()]);
-		await readExitHistory(now).catch(() => undefined);
+		const historySince = await readExitHistory(now).catch(() => Number(now / 1_000_000n));
 		lastEventNano ??= now;
-		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null});
+		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null, historySince: status.historySince ?? historySince});
 		const ids = listed.map((item) => item.Id);
 		const workers = Array.from({length: 4}, async () => {
 			for (let id = ids.shift(); id; id = ids.shift()) await inspect(id);
 		});
 		await Promise.all(workers);
+		// The first picture includes why things fail, so `--once` and `report` can say it.
+		await evidenceQueue.idle();
 	}
 
 	/** Resolves when the engine stops answering; re-subscribes on its own after a mere stream drop. */
@@ -218,6 +259,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 			stopped = true;
 			disconnect();
 			inspectQueue.clear();
+			evidenceQueue.clear();
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
 		},

@@ -1,5 +1,5 @@
 import type {ContainerInfo, ContainerInspectInfo} from 'dockerode';
-import {containerKey, type ContainerRecord, type ContainerState, type Health} from '../../domain/container.js';
+import {containerKey, type ContainerDetails, type ContainerRecord, type ContainerState, type ExitEvent, type Health} from '../../domain/container.js';
 import {sanitizeText} from '../../domain/sanitize.js';
 
 // Docker's payloads -> ContainerRecord. A list reply is cheap and arrives first (the screen fills
@@ -66,6 +66,8 @@ export function recordFromList(engine: string, item: ContainerInfo): ContainerRe
 		memoryLimit: null,
 		pid: null,
 		inspected: false,
+		details: null,
+		exits: [],
 	};
 }
 
@@ -86,11 +88,43 @@ function restartPolicy(info: ContainerInspectInfo): string {
 	return policy.Name === 'on-failure' && policy.MaximumRetryCount ? `on-failure:${policy.MaximumRetryCount}` : policy.Name;
 }
 
+const maxHealthOutput = 300;
+
+function detailsFromInspect(info: ContainerInspectInfo): ContainerDetails {
+	const labels = info.Config?.Labels ?? {};
+	const test = info.Config?.Healthcheck?.Test;
+	const configFiles = labels['com.docker.compose.project.config_files'] ?? '';
+	const workingDir = labels['com.docker.compose.project.working_dir'] ?? '';
+	return {
+		command: sanitizeText([info.Path, ...(info.Args ?? [])].filter(Boolean).join(' ')),
+		user: sanitizeText(info.Config?.User ?? ''),
+		tty: Boolean(info.Config?.Tty),
+		error: sanitizeText(info.State?.Error ?? ''),
+		mounts: (info.Mounts ?? []).map((mount) => ({
+			source: sanitizeText(mount.Source ?? mount.Name ?? ''),
+			destination: sanitizeText(mount.Destination ?? ''),
+			readOnly: mount.RW === false,
+		})),
+		healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test.map(sanitizeText) : null,
+		healthLog: (info.State?.Health?.Log ?? []).map((probe) => ({
+			at: toTime(probe.End) ?? 0,
+			exitCode: probe.ExitCode,
+			output: sanitizeText(probe.Output ?? '').trim().slice(0, maxHealthOutput),
+		})),
+		// Compose writes paths relative to its working directory when given relative ones.
+		composeFiles: configFiles
+			.split(',')
+			.filter(Boolean)
+			.map((file) => (file.startsWith('/') || !workingDir ? file : `${workingDir}/${file}`)),
+		dependsOnLabel: labels['com.docker.compose.depends_on'] ?? '',
+	};
+}
+
 /**
- * `lastExitCode` is the exit code of the run before this one, known from `die` events: Docker
- * resets State.ExitCode to 0 when a loop starts the container again.
+ * `exits` are the `die` events seen for this container: Docker resets State.ExitCode to 0 when a
+ * loop starts the container again, so the last of them is the exit code of the run before.
  */
-export function recordFromInspect(engine: string, info: ContainerInspectInfo, lastExitCode: number | null = null): ContainerRecord {
+export function recordFromInspect(engine: string, info: ContainerInspectInfo, exits: ExitEvent[] = []): ContainerRecord {
 	const state = toState(info.State?.Status);
 	const stopped = state === 'exited' || state === 'dead' || state === 'restarting';
 	const labels = info.Config?.Labels ?? {};
@@ -102,7 +136,7 @@ export function recordFromInspect(engine: string, info: ContainerInspectInfo, la
 		image: sanitizeText(info.Config?.Image ?? info.Image ?? ''),
 		state,
 		health: toHealth(info.State?.Health?.Status),
-		exitCode: stopped ? (info.State?.ExitCode ?? null) : lastExitCode,
+		exitCode: stopped ? (info.State?.ExitCode ?? null) : (exits.at(-1)?.code ?? null),
 		oomKilled: Boolean(info.State?.OOMKilled),
 		restartCount: info.RestartCount ?? 0,
 		restartPolicy: restartPolicy(info),
@@ -116,5 +150,7 @@ export function recordFromInspect(engine: string, info: ContainerInspectInfo, la
 		memoryLimit: info.HostConfig?.Memory ? info.HostConfig.Memory : null,
 		pid: info.State?.Pid ? info.State.Pid : null,
 		inspected: true,
+		details: detailsFromInspect(info),
+		exits,
 	};
 }

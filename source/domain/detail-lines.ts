@@ -1,0 +1,128 @@
+import type {ContainerRecord} from './container.js';
+import type {Diagnosis} from './diagnosis/diagnose.js';
+import type {Severity} from './diagnosis/finding.js';
+import type {LogLine} from './evidence.js';
+import {cannotFail, healthcheckText} from './diagnosis/rules/health.js';
+import {formatBytes, formatClock, formatDuration} from './format.js';
+
+// The detail view of one container, as plain lines with a style each: the view paints and
+// scrolls them, tests read them, and the report reuses the same wording.
+
+export type LineStyle = 'title' | 'heading' | 'bad' | 'warn' | 'ok' | 'dim' | 'plain';
+
+export interface DetailLine {
+	text: string;
+	style: LineStyle;
+}
+
+export const severityStyle: Record<Severity, LineStyle> = {critical: 'bad', warning: 'warn', info: 'dim'};
+
+const line = (text: string, style: LineStyle = 'plain'): DetailLine => ({text, style});
+const ago = (at: number, now: number) => `${formatClock(at)} (${formatDuration(now - at)} ago)`;
+
+/** "restarting, exit 127, restart #42": the state in one phrase. */
+export function stateText(record: ContainerRecord): string {
+	const parts: string[] = [record.oomKilled && record.state !== 'running' ? 'oom-killed' : record.state];
+	if (record.health) parts.push(record.health);
+	if (record.exitCode !== null && record.state !== 'running') parts.push(`exit ${record.exitCode}`);
+	if (record.restartCount > 0) parts.push(`${record.restartCount} restarts`);
+	return parts.join(', ');
+}
+
+function diagnosisLines(diagnosis: Diagnosis, now: number): DetailLine[] {
+	const lines: DetailLine[] = [line('Diagnosis', 'heading')];
+	if (diagnosis.findings.length === 0) lines.push(line('  nothing wrong that fleettop can see', 'ok'));
+	for (const finding of diagnosis.findings) {
+		lines.push(line(`  ● ${finding.cause}`, severityStyle[finding.severity]));
+		if (finding.evidence) lines.push(line(`    evidence: ${finding.evidence}`, 'dim'));
+		lines.push(line(`    what to do: ${finding.hint}`));
+	}
+	if (diagnosis.exit) lines.push(line(`  exit ${diagnosis.exit.code} — ${diagnosis.exit.label}: ${diagnosis.exit.meaning}`));
+	const {loop} = diagnosis;
+	if (loop.looping || loop.restartsInWindow > 0) {
+		const parts = [`${loop.restartsInWindow} restarts in the window (${Math.round(loop.perHour)}/h)`];
+		if (loop.since) parts.push(`looping since ${ago(loop.since, now)}`);
+		if (loop.nextRestartAt) parts.push(`next restart in about ${formatDuration(loop.nextRestartAt - now)}`);
+		lines.push(line(`  ${loop.looping ? 'crash loop' : 'restarts'}: ${parts.join(', ')}`, loop.looping ? 'warn' : 'plain'));
+	}
+	return lines;
+}
+
+/** Consecutive repeats as one line with a count: a retry loop's log is one message many times. */
+function collapseRepeats(lines: LogLine[]): Array<{entry: LogLine; count: number}> {
+	const collapsed: Array<{entry: LogLine; count: number}> = [];
+	for (const entry of lines) {
+		const last = collapsed.at(-1);
+		if (last && last.entry.text === entry.text && last.entry.stream === entry.stream) {
+			last.count++;
+			last.entry = entry;
+		} else {
+			collapsed.push({entry, count: 1});
+		}
+	}
+	return collapsed;
+}
+
+function lastLines(record: ContainerRecord, diagnosis: Diagnosis): DetailLine[] {
+	if (diagnosis.lastLines.length === 0) return [];
+	const died = record.state !== 'running' || (record.exitCode !== null && record.exitCode !== 0);
+	return [
+		line(died ? 'Last lines of the run that died' : 'Last log lines', 'heading'),
+		...collapseRepeats(diagnosis.lastLines).slice(-15).map(({entry, count}) => {
+			const time = entry.at ? formatClock(entry.at) : '        ';
+			return line(`  ${time} ${entry.stream === 'stderr' ? 'err' : 'out'} ${entry.text}${count > 1 ? `  (×${count})` : ''}`, entry.stream === 'stderr' ? 'warn' : 'plain');
+		}),
+	];
+}
+
+function healthLines(record: ContainerRecord, now: number): DetailLine[] {
+	const test = record.details?.healthcheck;
+	if (!test) return [];
+	const lines = [line('Health', 'heading'), line(`  check: ${healthcheckText(test)}${cannotFail(test) ? '   (cannot fail)' : ''}`, cannotFail(test) ? 'warn' : 'plain')];
+	for (const probe of (record.details?.healthLog ?? []).slice(-5)) {
+		lines.push(line(`  ${ago(probe.at, now)} exit ${probe.exitCode}${probe.output ? `: ${probe.output}` : ''}`, probe.exitCode === 0 ? 'plain' : 'bad'));
+	}
+	return lines;
+}
+
+function restartLines(record: ContainerRecord, now: number): DetailLine[] {
+	const lines = [line('Restarts', 'heading'), line(`  policy ${record.restartPolicy || 'no'}, restart count ${record.restartCount}`)];
+	const recent = record.exits.slice(-8).reverse();
+	if (recent.length === 0) lines.push(line('  no exit seen since fleettop started', 'dim'));
+	for (const exit of recent) lines.push(line(`  ${ago(exit.at, now)} exited ${exit.code}`, exit.code === 0 ? 'plain' : 'warn'));
+	return lines;
+}
+
+function configurationLines(record: ContainerRecord): DetailLine[] {
+	const details = record.details;
+	const lines = [line('Configuration', 'heading'), line(`  image ${record.image}`)];
+	if (details) {
+		lines.push(line(`  command ${details.command || '(image default)'}`));
+		lines.push(line(`  user ${details.user || 'root (image default)'}`));
+	}
+	lines.push(line(`  network ${record.networkMode}${record.ports.length ? `, ports ${record.ports.join(', ')}` : ''}`));
+	if (record.memoryLimit) lines.push(line(`  memory limit ${formatBytes(record.memoryLimit)}`));
+	for (const mount of details?.mounts ?? []) lines.push(line(`  mount ${mount.source} → ${mount.destination}${mount.readOnly ? ' (read-only)' : ''}`));
+	if (record.project) lines.push(line(`  compose project ${record.project}, service ${record.service ?? '?'}`));
+	return lines;
+}
+
+function dependencyLines(diagnosis: Diagnosis): DetailLine[] {
+	const info = diagnosis.dependencies;
+	if (!info || (info.dependsOn.length === 0 && info.dependents.length === 0)) return [];
+	const lines = [line('Dependencies', 'heading')];
+	for (const dep of info.dependsOn) lines.push(line(`  depends on ${dep.service} (${dep.condition}): ${dep.status}`, dep.satisfied ? 'plain' : 'bad'));
+	if (info.dependents.length > 0) lines.push(line(`  depended on by ${info.dependents.length}: ${info.dependents.join(', ')}`));
+	if (info.cascade.length > info.dependents.length) lines.push(line(`  everything waiting on it: ${info.cascade.join(', ')}`));
+	return lines;
+}
+
+export function detailLines(record: ContainerRecord, diagnosis: Diagnosis | undefined, now: number): DetailLine[] {
+	const lines = [line(`${record.name} — ${stateText(record)}`, 'title')];
+	if (!record.inspected) lines.push(line('  reading details from the engine…', 'dim'));
+	if (diagnosis) lines.push(...diagnosisLines(diagnosis, now), ...lastLines(record, diagnosis));
+	lines.push(...healthLines(record, now), ...restartLines(record, now), ...configurationLines(record));
+	if (diagnosis) lines.push(...dependencyLines(diagnosis));
+	// A blank line before each section heading, so sections read apart.
+	return lines.flatMap((entry) => (entry.style === 'heading' ? [line(''), entry] : [entry]));
+}

@@ -1,0 +1,50 @@
+import {readFile, stat} from 'node:fs/promises';
+import {parse} from 'yaml';
+import type {ComposeProject, ComposeService} from '../../domain/evidence.js';
+
+// A compose project as its files define it: services, depends_on (list or map form) and
+// profiles. Several files merge in order, as compose does for the keys read here.
+
+type RawService = {depends_on?: string[] | Record<string, {condition?: string} | null>; profiles?: string[]};
+
+export function servicesFromYaml(text: string): Record<string, ComposeService> {
+	const document = parse(text) as {services?: Record<string, RawService | null>} | null;
+	const services: Record<string, ComposeService> = {};
+	for (const [name, raw] of Object.entries(document?.services ?? {})) {
+		const dependsOn = Array.isArray(raw?.depends_on)
+			? raw.depends_on.map((service) => ({service: String(service), condition: 'service_started'}))
+			: Object.entries(raw?.depends_on ?? {}).map(([service, options]) => ({service, condition: options?.condition ?? 'service_started'}));
+		services[name] = {dependsOn, profiles: (raw?.profiles ?? []).map(String)};
+	}
+	return services;
+}
+
+const cache = new Map<string, {mtimeMs: number; services: Record<string, ComposeService>}>();
+
+async function readServices(file: string): Promise<Record<string, ComposeService>> {
+	const {mtimeMs} = await stat(file);
+	const cached = cache.get(file);
+	if (cached?.mtimeMs === mtimeMs) return cached.services;
+	const services = servicesFromYaml(await readFile(file, 'utf8'));
+	cache.set(file, {mtimeMs, services});
+	return services;
+}
+
+/** Never throws: a missing or broken file becomes the project's error, shown as one line. */
+export async function readComposeProject(name: string, files: string[]): Promise<ComposeProject> {
+	const services: Record<string, ComposeService> = {};
+	try {
+		for (const file of files) {
+			for (const [service, definition] of Object.entries(await readServices(file))) {
+				const known = services[service];
+				services[service] = known
+					? {dependsOn: [...known.dependsOn, ...definition.dependsOn], profiles: definition.profiles.length ? definition.profiles : known.profiles}
+					: definition;
+			}
+		}
+		return {name, files, services, error: null};
+	} catch (error) {
+		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message.split('\n')[0];
+		return {name, files, services, error: `compose file ${files.join(', ')}: ${reason}`};
+	}
+}

@@ -1,0 +1,69 @@
+import {StringDecoder} from 'node:string_decoder';
+import type {LogLine, LogStream} from '../../domain/evidence.js';
+import {sanitizeText} from '../../domain/sanitize.js';
+
+// The engine's log format: without a TTY, frames of [stream, 0, 0, 0, size (4 bytes BE)] + payload;
+// with a TTY, raw bytes. Demuxed with a loop (dockerode's demuxStream recurses per frame and
+// overflows on big chunks). With timestamps=true every line starts with an RFC 3339 time.
+
+export const maxLineLength = 2000;
+
+export interface Demuxer {
+	push(chunk: Buffer): void;
+	/** Whatever partial line is left, as a final line. */
+	end(): void;
+}
+
+export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void): Demuxer {
+	let pending: Buffer = Buffer.alloc(0);
+	const decoders: Record<LogStream, StringDecoder> = {stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8')};
+	const partial: Record<LogStream, string> = {stdout: '', stderr: ''};
+
+	const text = (stream: LogStream, payload: Buffer) => {
+		partial[stream] += decoders[stream].write(payload);
+		let newline = partial[stream].indexOf('\n');
+		while (newline !== -1) {
+			onLine(toLine(stream, partial[stream].slice(0, newline)));
+			partial[stream] = partial[stream].slice(newline + 1);
+			newline = partial[stream].indexOf('\n');
+		}
+		// An absurdly long line without a newline is cut rather than buffered forever.
+		if (partial[stream].length > maxLineLength * 4) {
+			onLine(toLine(stream, partial[stream]));
+			partial[stream] = '';
+		}
+	};
+
+	return {
+		push(chunk) {
+			if (tty) return text('stdout', chunk);
+			pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+			let offset = 0;
+			while (pending.length - offset >= 8) {
+				const size = pending.readUInt32BE(offset + 4);
+				if (pending.length - offset - 8 < size) break;
+				const stream: LogStream = pending[offset] === 2 ? 'stderr' : 'stdout';
+				text(stream, pending.subarray(offset + 8, offset + 8 + size));
+				offset += 8 + size;
+			}
+			pending = pending.subarray(offset);
+		},
+		end() {
+			for (const stream of ['stdout', 'stderr'] as const) {
+				const rest = partial[stream] + decoders[stream].end();
+				if (rest) onLine(toLine(stream, rest));
+				partial[stream] = '';
+			}
+		},
+	};
+}
+
+const timestamp = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
+
+export function toLine(stream: LogStream, raw: string): LogLine {
+	const match = timestamp.exec(raw);
+	const at = match ? Date.parse(match[1]!) : null;
+	const body = (match ? raw.slice(match[0].length) : raw).replace(/\r$/, '');
+	const cut = body.length > maxLineLength ? `${body.slice(0, maxLineLength)}…` : body;
+	return {stream, text: sanitizeText(cut).trimEnd(), at: at !== null && !Number.isNaN(at) ? at : null};
+}

@@ -1,0 +1,61 @@
+import {readFile} from 'node:fs/promises';
+import {sanitizeText} from '../../domain/sanitize.js';
+
+// What /proc says about one process: its command line, user and owning container. Shared by
+// the port lookup and the process view.
+
+const containerIdPattern = /([0-9a-f]{64})/;
+
+/** The container id in /proc/<pid>/cgroup (docker, containerd, podman and systemd scopes alike). */
+export function containerIdFromCgroup(cgroup: string): string | null {
+	for (const line of cgroup.split('\n')) {
+		const match = containerIdPattern.exec(line.slice(line.lastIndexOf(':') + 1));
+		if (match) return match[1]!;
+	}
+	return null;
+}
+
+export function parsePasswd(passwd: string): Map<number, string> {
+	const users = new Map<number, string>();
+	for (const line of passwd.split('\n')) {
+		const [name, , uid] = line.split(':');
+		if (name && uid && /^\d+$/.test(uid)) users.set(Number(uid), name);
+	}
+	return users;
+}
+
+let passwdCache: Promise<Map<number, string>> | null = null;
+function users(): Promise<Map<number, string>> {
+	passwdCache ??= readFile('/etc/passwd', 'utf8').then(parsePasswd, () => new Map());
+	return passwdCache;
+}
+
+export interface ProcessInfo {
+	pid: number;
+	command: string;
+	user: string;
+	containerId: string | null;
+}
+
+const maxCommandLength = 200;
+
+export async function readProcess(pid: number): Promise<ProcessInfo | null> {
+	try {
+		const [cmdline, status, cgroup] = await Promise.all([
+			readFile(`/proc/${pid}/cmdline`, 'utf8'),
+			readFile(`/proc/${pid}/status`, 'utf8'),
+			readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => ''),
+		]);
+		const name = /^Name:\s*(.*)$/m.exec(status)?.[1] ?? '';
+		const uid = Number(/^Uid:\s*(\d+)/m.exec(status)?.[1] ?? -1);
+		const command = sanitizeText(cmdline.replace(/\0+$/, '').replaceAll('\0', ' ')) || `[${name}]`;
+		return {
+			pid,
+			command: command.length > maxCommandLength ? `${command.slice(0, maxCommandLength)}…` : command,
+			user: (await users()).get(uid) ?? String(uid),
+			containerId: containerIdFromCgroup(cgroup),
+		};
+	} catch {
+		return null; // gone meanwhile
+	}
+}

@@ -1,0 +1,39 @@
+import type {ContainerRecord} from '../domain/container.js';
+import {diagnose, type Diagnosis} from '../domain/diagnosis/diagnose.js';
+import {analyzeDependencies} from '../domain/diagnosis/dependencies.js';
+import {summarizeFleet} from '../domain/fleet-summary.js';
+import type {FleetState} from './fleet-store.js';
+
+// Derived facts, computed once when their inputs change (and every few seconds, as loop rates
+// slide with time), stored so that panes only read fields.
+
+export const rediagnoseEveryMs = 5000;
+
+export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState, 'diagnoses' | 'missingServices' | 'summary' | 'diagnosedAt'> {
+	const records = Object.values(state.containers);
+	const names = new Map(records.map((record) => [record.id, record.name]));
+	const {byKey, missing} = analyzeDependencies(records, new Map(Object.entries(state.compose)));
+	const diagnoses: Record<string, Diagnosis> = {};
+	for (const record of records) {
+		diagnoses[record.key] = diagnose({
+			record,
+			evidence: state.evidence[record.key],
+			listeners: state.listeners,
+			dependencies: byKey.get(record.key) ?? null,
+			containerName: (id) => names.get(id) ?? null,
+			now,
+			thresholds: state.thresholds.loop,
+			observedSince: state.engines[record.engine]?.historySince ?? undefined,
+		});
+	}
+	return {diagnoses, missingServices: missing, summary: summarizeFleet(records, diagnoses, state.thresholds.fleet, missing), diagnosedAt: now};
+}
+
+/** Compose projects named by the containers' labels, with the files to read for each. */
+export function composeProjectsOf(records: ContainerRecord[]): Map<string, string[]> {
+	const projects = new Map<string, string[]>();
+	for (const record of records) {
+		if (record.project && record.details?.composeFiles.length && !projects.has(record.project)) projects.set(record.project, record.details.composeFiles);
+	}
+	return projects;
+}
