@@ -24,7 +24,7 @@ const ago = (at: number, now: number) => `${formatClock(at)} (${formatDuration(n
 export function stateText(record: ContainerRecord): string {
 	const parts: string[] = [record.oomKilled && record.state !== 'running' ? 'oom-killed' : record.state];
 	if (record.health) parts.push(record.health);
-	if (record.exitCode !== null && record.state !== 'running') parts.push(`exit ${record.exitCode}`);
+	if (record.exitCode !== null) parts.push(record.state === 'running' ? `last exit ${record.exitCode}` : `exit ${record.exitCode}`);
 	if (record.restartCount > 0) parts.push(`${record.restartCount} restarts`);
 	return parts.join(', ');
 }
@@ -63,12 +63,27 @@ function collapseRepeats(lines: LogLine[]): Array<{entry: LogLine; count: number
 	return collapsed;
 }
 
+/**
+ * The tail read for a loop spans several runs: keep the run that died, which began after the
+ * exit before it (or, for a container that stays down, when it last started).
+ */
+function linesOfLastRun(record: ContainerRecord, lines: LogLine[]): LogLine[] {
+	const runStart = record.state === 'running' ? record.exits.at(-2)?.at : record.startedAt;
+	if (!runStart) return lines;
+	const run = lines.filter((entry) => entry.at === null || entry.at >= runStart);
+	return run.length > 0 ? run : lines;
+}
+
 function lastLines(record: ContainerRecord, diagnosis: Diagnosis): DetailLine[] {
 	if (diagnosis.lastLines.length === 0) return [];
-	const died = record.state !== 'running' || (record.exitCode !== null && record.exitCode !== 0);
+	const crashed = record.exitCode !== null && record.exitCode !== 0;
+	const died = record.state !== 'running' || crashed;
+	const lastExit = record.exits.at(-1);
+	const when = lastExit && crashed ? ` (exit ${lastExit.code} at ${formatClock(lastExit.at)})` : '';
+	const lines = died ? linesOfLastRun(record, diagnosis.lastLines) : diagnosis.lastLines;
 	return [
-		line(died ? 'Last lines of the run that died' : 'Last log lines', 'heading'),
-		...collapseRepeats(diagnosis.lastLines).slice(-15).map(({entry, count}) => {
+		line(died ? `Last lines of the run that died${when}` : 'Last log lines', 'heading'),
+		...collapseRepeats(lines).slice(-15).map(({entry, count}) => {
 			const time = entry.at ? formatClock(entry.at) : '        ';
 			return line(`  ${time} ${entry.stream === 'stderr' ? 'err' : 'out'} ${entry.text}${count > 1 ? `  (×${count})` : ''}`, entry.stream === 'stderr' ? 'warn' : 'plain');
 		}),

@@ -26,7 +26,12 @@ export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState
 			observedSince: state.engines[record.engine]?.historySince ?? undefined,
 		});
 	}
-	return {diagnoses, missingServices: missing, summary: summarizeFleet(records, diagnoses, state.thresholds.fleet, missing), diagnosedAt: now};
+	const summary = summarizeFleet(records, diagnoses, state.thresholds.fleet, missing);
+	// An unreadable compose file leaves only the depends_on labels: say so rather than guess.
+	for (const project of Object.values(state.compose)) {
+		if (project.error) summary.alerts.push({severity: 'info', text: `${project.error} (dependencies from labels only)`});
+	}
+	return {diagnoses, missingServices: missing, summary, diagnosedAt: now};
 }
 
 /** Compose projects named by the containers' labels, with the files to read for each. */

@@ -1,6 +1,7 @@
 import {readFile, stat} from 'node:fs/promises';
 import {parse} from 'yaml';
 import type {ComposeProject, ComposeService} from '../../domain/evidence.js';
+import {sanitizeText} from '../../domain/sanitize.js';
 
 // A compose project as its files define it: services, depends_on (list or map form) and
 // profiles. Several files merge in order, as compose does for the keys read here.
@@ -11,10 +12,11 @@ export function servicesFromYaml(text: string): Record<string, ComposeService> {
 	const document = parse(text) as {services?: Record<string, RawService | null>} | null;
 	const services: Record<string, ComposeService> = {};
 	for (const [name, raw] of Object.entries(document?.services ?? {})) {
+		// Names reach the screen: a compose file is not necessarily the operator's own.
 		const dependsOn = Array.isArray(raw?.depends_on)
-			? raw.depends_on.map((service) => ({service: String(service), condition: 'service_started'}))
-			: Object.entries(raw?.depends_on ?? {}).map(([service, options]) => ({service, condition: options?.condition ?? 'service_started'}));
-		services[name] = {dependsOn, profiles: (raw?.profiles ?? []).map(String)};
+			? raw.depends_on.map((service) => ({service: sanitizeText(String(service)), condition: 'service_started'}))
+			: Object.entries(raw?.depends_on ?? {}).map(([service, options]) => ({service: sanitizeText(service), condition: sanitizeText(String(options?.condition ?? 'service_started'))}));
+		services[sanitizeText(name)] = {dependsOn, profiles: (raw?.profiles ?? []).map((profile) => sanitizeText(String(profile)))};
 	}
 	return services;
 }
