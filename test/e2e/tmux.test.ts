@@ -43,8 +43,9 @@ test('keys in, screen out: move, filter, help, resize, quit', async (t) => {
 		await shows(/lab-agent-1 +restarting|lab-agent-1 +running/, 'the containers pane');
 		assert.match(screen(), /▾ lab-shop \(3, 3 in trouble\)/);
 		assert.match(screen(), /j\/↓ move  Enter details  \/ filter  \? help  q quit/);
-		assert.match(screen(), /\d+ × exit 127 command not found/, 'the header groups failures by cause');
-		assert.match(screen(), /lab-agent-1 .* command not found: python/, 'the diagnosis column');
+		// Diagnoses follow the first frame: they wait for inspects and the logs of the runs that died.
+		await shows(/\d+ × exit 127 command not found/, 'the header grouping failures by cause');
+		await shows(/lab-agent-1 .* command not found: python/, 'the diagnosis column');
 		assert.doesNotMatch(screen(), /SHELL-BEFORE-FLEETTOP/, 'full screen: the shell is hidden');
 
 		keys('G');
