@@ -5,7 +5,7 @@ import {containerKeys} from './domain/rows.js';
 import {detailLines} from './domain/detail-lines.js';
 import {hostLine} from './domain/host-line.js';
 import {dispatch} from './keymap/dispatch.js';
-import {keyName, resolveKey, type Mode} from './keymap/resolve.js';
+import {keyNames, modeOf, resolveKey} from './keymap/resolve.js';
 import type {FleetStore} from './store/fleet-store.js';
 import {ContainersPane} from './ui/containers-pane.js';
 import {Footer} from './ui/footer.js';
@@ -44,10 +44,11 @@ export function App({store}: {store: FleetStore}) {
 		() => (view.overlay === 'detail' && selected ? detailLines(selected, diagnoses[selected.key], now) : []),
 		[view.overlay, selected, diagnoses, now],
 	);
-	const mode: Mode = view.overlay ?? (view.editingFilter ? 'filter' : 'main');
-
 	useInput((input, key) => {
-		dispatch(store, resolveKey(keyName(input, key), mode), {pageSize: paneHeight - 1, detailLines: detail.length, quit: exit});
+		// The mode is read again after every key: "/oom" typed at once opens the filter, then fills it.
+		for (const name of keyNames(input, key)) {
+			dispatch(store, resolveKey(name, modeOf(store.getState().view)), {pageSize: paneHeight - 1, detailLines: detail.length, quit: exit});
+		}
 	});
 
 	return (

@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 session=fleettop-shot
 tmux kill-session -t "$session" 2>/dev/null || true
-tmux new-session -d -s "$session" -x 120 -y 30 "env -u CI node dist/cli.js"
+tmux new-session -d -s "$session" -x 150 -y 34 "env -u CI node dist/cli.js"
 sleep "${SETTLE:-6}"
-tmux send-keys -t "$session" j j j j
+tmux send-keys -t "$session" j j j j j j
 sleep 1
 tmux capture-pane -t "$session" -e -p >/tmp/fleettop-shot.ansi
 tmux kill-session -t "$session"

@@ -41,6 +41,21 @@ export function keyName(input: string, key: InkKey): string {
 	return input;
 }
 
+/**
+ * Keys that arrive together (typing ahead over a slow ssh link, key repeat, a paste) reach us as
+ * one string: "jjj" is three moves, not one unknown key.
+ */
+export function keyNames(input: string, key: InkKey): string[] {
+	const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
+	if (plain && [...input].length > 1) return [...input].map((char) => keyName(char, {}));
+	return [keyName(input, key)];
+}
+
+/** The mode the view is in: an open overlay first, then a filter being typed. */
+export function modeOf(view: {overlay: 'help' | 'detail' | null; editingFilter: boolean}): Mode {
+	return view.overlay ?? (view.editingFilter ? 'filter' : 'main');
+}
+
 const scopesByMode: Record<Mode, Scope[]> = {
 	help: ['help', 'always'],
 	filter: ['filter', 'always'],

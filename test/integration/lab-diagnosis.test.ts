@@ -50,12 +50,14 @@ test('every lab incident is diagnosed in the --json snapshot', async (t) => {
 	const holderPid = Number(readFileSync('/var/lib/fleettop-lab/port-holder.pid', 'utf8'));
 	const apiPort = named(shot, 'lab-api-port');
 	assert.equal(main(apiPort)?.rule, 'port-in-use');
-	assert.match(main(apiPort)!.cause, new RegExp(`^port 18091 held by host pid ${holderPid} /usr/bin/python3 -m http.server 18091 .*\\(user root\\)$`));
+	assert.equal(main(apiPort)!.cause, `port 18091 held by host pid ${holderPid} python3 (user root)`);
+	assert.match(main(apiPort)!.hint, new RegExp(`^Stop the old process \\(kill ${holderPid}: /usr/bin/python3 -m http.server 18091 `));
 	assert.match(main(apiPort)!.evidence ?? '', /Errno 98\] Address already in use/);
 
 	const gateway = named(shot, 'lab-gateway');
 	assert.equal(main(gateway)?.rule, 'port-in-use');
-	assert.match(main(gateway)!.cause, /^port 18092 held by container lab-gateway-old \(pid \d+ httpd -f -p 127\.0\.0\.1:18092/);
+	assert.match(main(gateway)!.cause, /^port 18092 held by container lab-gateway-old \(pid \d+ httpd\)$/);
+	assert.match(main(gateway)!.hint, /runs httpd -f -p 127\.0\.0\.1:18092/);
 	assert.match(main(gateway)!.evidence ?? '', /listen EADDRINUSE: address already in use 127\.0\.0\.1:18092/);
 
 	const notifier = named(shot, 'lab-notifier');

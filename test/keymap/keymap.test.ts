@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {bindings} from '../../source/keymap/bindings.js';
 import {footerHints, helpColumns, helpSections} from '../../source/keymap/describe.js';
-import {keyName, resolveKey, type Mode} from '../../source/keymap/resolve.js';
+import {keyName, keyNames, modeOf, resolveKey, type Mode} from '../../source/keymap/resolve.js';
 
 test('raw keys get one name', () => {
 	const cases: Array<[string, object, string]> = [
@@ -15,8 +15,15 @@ test('raw keys get one name', () => {
 		['', {escape: true}, 'escape'],
 		['', {delete: true}, 'backspace'],
 		['c', {ctrl: true}, 'ctrl+c'],
+		[' ', {}, 'space'],
 	];
 	for (const [input, key, name] of cases) assert.equal(keyName(input, key), name, name);
+	// Keys that arrive in one chunk are each a key.
+	assert.deepEqual(keyNames('jjj', {}), ['j', 'j', 'j']);
+	assert.deepEqual(keyNames('/o o', {}), ['/', 'o', 'space', 'o']);
+	assert.deepEqual(keyNames('', {downArrow: true}), ['down']);
+	assert.deepEqual(keyNames('c', {ctrl: true}), ['ctrl+c']);
+	assert.deepEqual([modeOf({overlay: null, editingFilter: false}), modeOf({overlay: null, editingFilter: true}), modeOf({overlay: 'detail', editingFilter: true})], ['main', 'filter', 'detail']);
 });
 
 test('keys resolve by mode, overlays first', () => {
@@ -37,9 +44,17 @@ test('keys resolve by mode, overlays first', () => {
 		['ctrl+c', 'filter', 'quit'],
 		['ctrl+c', 'help', 'quit'],
 		['x', 'main', null],
+		['return', 'main', 'detail.open'],
+		['j', 'detail', 'detail.down'],
+		['space', 'detail', 'detail.pageDown'],
+		['escape', 'detail', 'detail.close'],
+		['q', 'detail', 'detail.close'],
+		['/', 'detail', null],
+		['space', 'filter', 'filter.input'],
 	];
 	for (const [name, mode, action] of cases) assert.equal(resolveKey(name, mode)?.action ?? null, action, `${name} in ${mode}`);
 	assert.deepEqual(resolveKey('a', 'filter'), {action: 'filter.input', text: 'a'});
+	assert.deepEqual(resolveKey('space', 'filter'), {action: 'filter.input', text: ' '});
 });
 
 test('no key is bound twice in one scope', () => {

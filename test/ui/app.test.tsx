@@ -111,9 +111,7 @@ test('Enter opens the detail view with diagnosis, evidence, restarts and configu
 	const store = labStore();
 	const {lastFrame, stdin} = render(<App store={store} />);
 	await settle();
-	stdin.write('/');
-	await settle();
-	stdin.write('uploads');
+	stdin.write('/uploads'); // typed ahead, in one chunk
 	await settle();
 	stdin.write('\r');
 	await settle();

@@ -52,8 +52,8 @@ const hidden: Listener = {protocol: 'tcp6', address: '::', port: 8080, holder: n
 
 test('address already in use: the port and who holds it', () => {
 	check(portInUse, [
-		{name: 'python errno 98, port from the command line', record: aRecord({}, {command: 'python3 -m http.server 18091 --bind 127.0.0.1'}), listeners: [hostHolder], lines: ['Traceback (most recent call last):', 'err: OSError: [Errno 98] Address already in use'], cause: /^port 18091 held by host pid 4912 .*http\.server.*\(user root\)$/, evidence: /Errno 98/},
-		{name: 'node EADDRINUSE, then its error fields', listeners: [containerHolder], lines: ['err: Error: listen EADDRINUSE: address already in use 127.0.0.1:18092', "err:   code: 'EADDRINUSE',", 'err:   port: 18092', 'err: }'], cause: /^port 18092 held by container gateway-old \(pid 14882 httpd/, evidence: /listen EADDRINUSE/},
+		{name: 'python errno 98, port from the command line', record: aRecord({}, {command: 'python3 -m http.server 18091 --bind 127.0.0.1'}), listeners: [hostHolder], lines: ['Traceback (most recent call last):', 'err: OSError: [Errno 98] Address already in use'], cause: /^port 18091 held by host pid 4912 python3 \(user root\)$/, evidence: /Errno 98/},
+		{name: 'node EADDRINUSE, then its error fields', listeners: [containerHolder], lines: ['err: Error: listen EADDRINUSE: address already in use 127.0.0.1:18092', "err:   code: 'EADDRINUSE',", 'err:   port: 18092', 'err: }'], cause: /^port 18092 held by container gateway-old \(pid 14882 httpd\)$/, evidence: /listen EADDRINUSE/},
 		{name: 'go', listeners: [hidden], lines: ['err: 2026/11/22 10:00:00 listen tcp :8080: bind: address already in use'], cause: /^port 8080 held by a process fleettop cannot see/},
 		{name: 'nginx', lines: ['err: nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)'], cause: /^port 80 already in use$/},
 		{name: 'busybox httpd names no port: the command line does', record: aRecord({}, {command: 'httpd -f -p 127.0.0.1:18092'}), listeners: [containerHolder], lines: ['err: httpd: bind: Address in use'], cause: /^port 18092 held by container gateway-old/},

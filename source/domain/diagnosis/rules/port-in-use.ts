@@ -19,14 +19,19 @@ function validPort(text: string | undefined): number | null {
 	return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
 }
 
+/** "/usr/bin/python3 -m http.server 8000" -> "python3": the cause stays short, the hint has it all. */
+function programName(command: string): string {
+	return command.split(' ')[0]!.split('/').at(-1) || command;
+}
+
 function holderText(listener: Listener, context: RuleContext): string {
 	const holder = listener.holder;
 	if (!holder) return 'a process fleettop cannot see (run as root to name it)';
 	if (holder.containerId) {
 		const name = context.containerName(holder.containerId) ?? holder.containerId.slice(0, 12);
-		return `container ${name} (pid ${holder.pid} ${holder.command})`;
+		return `container ${name} (pid ${holder.pid} ${programName(holder.command)})`;
 	}
-	return `host pid ${holder.pid} ${holder.command} (user ${holder.user})`;
+	return `host pid ${holder.pid} ${programName(holder.command)} (user ${holder.user})`;
 }
 
 function listenersOn(port: number, context: RuleContext): Listener[] {
@@ -58,8 +63,10 @@ export const portInUse: Rule = (context) => {
 	return {
 		...base,
 		cause: `port ${port} held by ${holderText(holder, context)}`,
-		hint: holder.holder && !holder.holder.containerId
-			? `Stop the old process (kill ${holder.holder.pid}) or move this service to another port.`
-			: `Stop the other holder or change one of the ports (port from ${from}).`,
+		hint: !holder.holder
+			? `Find the holder as root (ss -ltnp 'sport = :${port}'), stop it or change one of the ports.`
+			: holder.holder.containerId
+				? `${holderText(holder, context)} runs ${holder.holder.command}: stop it or change one of the ports (port from ${from}).`
+				: `Stop the old process (kill ${holder.holder.pid}: ${holder.holder.command}) or move this service to another port.`,
 	};
 };
