@@ -66,7 +66,11 @@ fleet_up() {
   for i in 1 2; do
     lab_run "lab-worker-$i" "${BASIC[@]}" --restart unless-stopped "$LAB_IMAGE" sh /lab/heartbeat.sh "worker-$i"
   done
-  # 10. a Node gateway (EADDRINUSE) on a port an older gateway container still holds
+  # 10. a Node gateway (EADDRINUSE) on a port an older gateway container still holds. The old one
+  #     must hold it: if an engine restart let the new one win the race, start them in order again.
+  if [ "$(docker inspect -f '{{.State.Running}}' lab-gateway-old 2>/dev/null)" = false ]; then
+    docker stop lab-gateway >/dev/null 2>&1 || true
+  fi
   lab_run lab-gateway-old --network host -v "$LAB_DIR/payload:/lab:ro" --restart unless-stopped "$LAB_IMAGE" \
     httpd -f -p "127.0.0.1:$GATEWAY_PORT" -h /lab/www
   lab_run lab-gateway --network host "${PYHOST[@]}" --restart always -e "PORT=$GATEWAY_PORT" "$LAB_IMAGE" \

@@ -17,6 +17,9 @@ start_host_port_holder() {
     return 0
   fi
   mkdir -p "$LAB_STATE_DIR"
+  # After an engine restart lab-api-port may have taken the port first: the incident needs the
+  # host process to hold it, so the container is stopped here and started again by fleet_up.
+  docker stop lab-api-port >/dev/null 2>&1 || true
   step "starting host process on 127.0.0.1:$LAB_PORT"
   setsid nohup /usr/bin/python3 -m http.server "$LAB_PORT" --bind 127.0.0.1 \
     --directory "$LAB_DIR/payload/www" >>"$LAB_STATE_DIR/port-holder.log" 2>&1 </dev/null &

@@ -40,7 +40,7 @@ function diagnosisLines(diagnosis: Diagnosis, now: number): DetailLine[] {
 	if (diagnosis.exit) lines.push(line(`  exit ${diagnosis.exit.code} — ${diagnosis.exit.label}: ${diagnosis.exit.meaning}`));
 	const {loop} = diagnosis;
 	if (loop.looping || loop.restartsInWindow > 0) {
-		const parts = [`${loop.restartsInWindow} restarts in the window (${Math.round(loop.perHour)}/h)`];
+		const parts = [`${loop.restartsInWindow} restart${loop.restartsInWindow === 1 ? '' : 's'} in the window (${Math.round(loop.perHour)}/h)`];
 		if (loop.since) parts.push(`looping since ${ago(loop.since, now)}`);
 		if (loop.nextRestartAt) parts.push(`next restart in about ${formatDuration(loop.nextRestartAt - now)}`);
 		lines.push(line(`  ${loop.looping ? 'crash loop' : 'restarts'}: ${parts.join(', ')}`, loop.looping ? 'warn' : 'plain'));
@@ -74,6 +74,15 @@ function linesOfLastRun(record: ContainerRecord, lines: LogLine[]): LogLine[] {
 	return run.length > 0 ? run : lines;
 }
 
+const shownLogLines = 15;
+
+/** The last lines, or from just before the evidence line when a stack trace follows it. */
+function aroundEvidence<T extends {entry: LogLine}>(lines: T[], evidence: string | null | undefined): T[] {
+	const index = evidence ? lines.map(({entry}) => entry.text.trim()).lastIndexOf(evidence) : -1;
+	const start = index === -1 ? lines.length - shownLogLines : Math.min(index - 2, lines.length - shownLogLines);
+	return lines.slice(Math.max(start, 0), Math.max(start, 0) + shownLogLines);
+}
+
 function lastLines(record: ContainerRecord, diagnosis: Diagnosis): DetailLine[] {
 	if (diagnosis.lastLines.length === 0) return [];
 	const crashed = record.exitCode !== null && record.exitCode !== 0;
@@ -83,7 +92,7 @@ function lastLines(record: ContainerRecord, diagnosis: Diagnosis): DetailLine[] 
 	const lines = died ? linesOfLastRun(record, diagnosis.lastLines) : diagnosis.lastLines;
 	return [
 		line(died ? `Last lines of the run that died${when}` : 'Last log lines', 'heading'),
-		...collapseRepeats(lines).slice(-15).map(({entry, count}) => {
+		...aroundEvidence(collapseRepeats(lines), diagnosis.findings[0]?.evidence).map(({entry, count}) => {
 			const time = entry.at ? formatClock(entry.at) : '        ';
 			return line(`  ${time} ${entry.stream === 'stderr' ? 'err' : 'out'} ${entry.text}${count > 1 ? `  (×${count})` : ''}`, entry.stream === 'stderr' ? 'warn' : 'plain');
 		}),

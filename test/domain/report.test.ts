@@ -57,3 +57,10 @@ test('detail lines: diagnosis with evidence, health log, restarts, configuration
 	const dbText = detailLines(db.record, db.diagnosis, fixtureNow).map((line) => line.text).join('\n');
 	assert.match(dbText, /Last log lines\n.*db: could not open \/data\/pg: Permission denied {2}\(×\d+\)/, 'repeats collapse into one line');
 });
+
+test('detail lines of a stack trace start at the error, not at its last frames', () => {
+	const gateway = byName('lab-gateway');
+	const text = detailLines(gateway.record, gateway.diagnosis, fixtureNow).map((line) => line.text).join('\n');
+	assert.match(text, /Last lines of the run that died[^\n]*\n(.*\n){0,2}.*err Error: listen EADDRINUSE: address already in use 127\.0\.0\.1:18092/);
+	assert.match(text, /crash loop: \d+ restarts? in the window/);
+});

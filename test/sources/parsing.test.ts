@@ -5,7 +5,7 @@ import {parseCgroupMounts, resolveCgroupFiles} from '../../source/sources/docker
 import {statField, statsBetween} from '../../source/sources/docker/cgroup-stats.js';
 import {createLineSplitter, parseEvent, toDockerTime} from '../../source/sources/docker/events.js';
 import {parseStatusText, recordFromInspect} from '../../source/sources/docker/to-record.js';
-import {labInspect, recordNamed} from '../support/fixtures.js';
+import {labInspect, labListRecords, labRecords, recordNamed} from '../support/fixtures.js';
 
 test('list status text reveals exit code and health', () => {
 	const cases: Array<[string, number | null, string | null]> = [
@@ -117,4 +117,19 @@ test('API stats frames: first one dropped, then the CLI arithmetic', () => {
 	assert.equal(stats?.cpuPercent, 50);
 	assert.equal(stats?.memoryBytes, 40_000);
 	assert.equal(stats?.pids, 7);
+});
+
+test('a list reply makes the record an inspect later completes', () => {
+	const inspected = new Map(labRecords().map((record) => [record.id, record]));
+	const listed = labListRecords();
+	assert.equal(listed.length, inspected.size);
+	for (const record of listed) {
+		const full = inspected.get(record.id)!;
+		const stable = (r: typeof record) => [r.key, r.name, r.image, r.project, r.service, r.networkMode];
+		assert.deepEqual(stable(record), stable(full), record.name);
+		// Loops move between the two replies; the rest must agree on state and health.
+		if (full.restartCount === 0) assert.deepEqual([record.state, record.health], [full.state, full.health], record.name);
+		assert.equal(record.inspected, false);
+		assert.equal(record.details, null);
+	}
 });
