@@ -44,7 +44,7 @@ export const bindings: Binding[] = [
 	{keys: ['G', 'end'], action: 'cursor.last', scope: 'main', label: 'Select the last container'},
 	{keys: ['pagedown', 'ctrl+d'], action: 'cursor.pageDown', scope: 'main', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
-	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Open the selected container: diagnosis, logs, health, restarts', footer: 'details'},
+	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails, logs, health, restarts', footer: 'details'},
 	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter by name, image or compose project', footer: 'filter'},
 	{keys: ['escape'], action: 'filter.clear', scope: 'main', label: 'Clear the filter'},
 	{keys: ['return'], action: 'filter.accept', scope: 'filter', label: 'Keep the filter and go back to the list'},

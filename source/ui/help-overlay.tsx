@@ -5,7 +5,8 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 	const sections = helpSections();
 	const columns = helpColumns(sections, height - 1);
 	const columnWidth = Math.floor(width / columns.length);
-	const keyWidth = Math.max(...sections.flatMap((section) => section.entries.map((entry) => entry.keys.length))) + 2;
+	// Each column as wide as its own longest keys: the labels keep the room at 80 columns.
+	const keyWidth = (column: typeof sections) => Math.max(...column.flatMap((section) => section.entries.map((entry) => entry.keys.length))) + 2;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color="cyan">{'fleettop keys'}<Text dimColor>{'   (Esc, ? or q closes)'}</Text></Text>
@@ -17,7 +18,7 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 								<Text bold underline>{section.title}</Text>
 								{section.entries.map((entry) => (
 									<Text key={entry.keys + entry.label} wrap="truncate">
-										<Text color="yellow">{entry.keys.padEnd(keyWidth)}</Text>
+										<Text color="yellow">{entry.keys.padEnd(keyWidth(column))}</Text>
 										{entry.label}
 									</Text>
 								))}
