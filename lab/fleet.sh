@@ -2,8 +2,32 @@
 # only what the lab made. Sourced by lab.sh.
 
 LAB_LABEL=fleettop.lab=1
-COMPOSE_FILE="$LAB_DIR/compose/shop.yml"
 COMPOSE_PROJECT=lab-shop
+
+# Containers mount the lab's files from the state directory, not from the checkout: the lab
+# outlives the checkout it was started from (a CI machine keeps the engine's state, not the
+# directory it cloned into). Copied in place, so running containers see updates.
+LAB_FILES="$LAB_STATE_DIR/files"
+PAYLOAD="$LAB_FILES/payload"
+COMPOSE_FILE="$LAB_FILES/shop.yml"
+SUPERVISOR_CONF="$LAB_FILES/supervisord.conf"
+
+install_lab_files() {
+  mkdir -p "$PAYLOAD"
+  cp -rT "$LAB_DIR/payload" "$PAYLOAD"
+  cp "$LAB_DIR/compose/shop.yml" "$COMPOSE_FILE"
+  cp "$LAB_DIR/supervisor/supervisord.conf" "$SUPERVISOR_CONF"
+}
+
+# A container whose bind-mounted files are gone (made by an older lab from a deleted checkout)
+# cannot be repaired by a restart: it is made again.
+has_missing_mounts() {
+  local source
+  while read -r source; do
+    [ -z "$source" ] || [ -e "$source" ] || return 0
+  done < <(docker container inspect -f '{{range .Mounts}}{{println .Source}}{{end}}' "$1" 2>/dev/null)
+  return 1
+}
 
 # lab_run NAME ARGS...: `docker run -d` unless a container of that name exists already.
 # A container with a restart policy that is down is started again: when dockerd is killed (a
@@ -12,6 +36,9 @@ COMPOSE_PROJECT=lab-shop
 lab_run() {
   local name=$1; shift
   local current
+  if has_missing_mounts "$name"; then
+    docker rm -f "$name" >/dev/null && echo "   removed $name: its mounted files are gone"
+  fi
   if current=$(docker container inspect -f '{{.State.Status}} {{.HostConfig.RestartPolicy.Name}}' "$name" 2>/dev/null); then
     if [ "${current% *}" = exited ] && [ "${current#* }" != no ]; then
       docker start "$name" >/dev/null && echo "   restarted $name"
@@ -24,8 +51,8 @@ lab_run() {
 }
 
 # Containers that run the host's python3 / supervisord from its read-only /usr.
-PYHOST=(-v /usr:/usr:ro -v "$LAB_DIR/payload:/lab:ro")
-BASIC=(--network none -v "$LAB_DIR/payload:/lab:ro")
+PYHOST=(-v /usr:/usr:ro -v "$PAYLOAD:/lab:ro")
+BASIC=(--network none -v "$PAYLOAD:/lab:ro")
 GATEWAY_PORT=${GATEWAY_PORT:-18092}
 UPLOADS_DIR="$LAB_STATE_DIR/uploads"
 
@@ -53,7 +80,7 @@ fleet_up() {
     sh -c 'echo "indexer: loading everything into memory"; x=0123456789abcdef; while :; do x="$x$x"; done'
   # 8. supervisord with programs RUNNING, BACKOFF -> FATAL and EXITED
   lab_run lab-supervisor --network none "${PYHOST[@]}" --restart unless-stopped \
-    -v "$LAB_DIR/supervisor/supervisord.conf:/etc/supervisord.conf:ro" "$LAB_IMAGE" \
+    -v "$SUPERVISOR_CONF:/etc/supervisord.conf:ro" "$LAB_IMAGE" \
     supervisord -c /etc/supervisord.conf
   # 9. healthy services, some with a real health check
   for svc in web metrics; do
@@ -71,7 +98,7 @@ fleet_up() {
   if [ "$(docker inspect -f '{{.State.Running}}' lab-gateway-old 2>/dev/null)" = false ]; then
     docker stop lab-gateway >/dev/null 2>&1 || true
   fi
-  lab_run lab-gateway-old --network host -v "$LAB_DIR/payload:/lab:ro" --restart unless-stopped "$LAB_IMAGE" \
+  lab_run lab-gateway-old --network host -v "$PAYLOAD:/lab:ro" --restart unless-stopped "$LAB_IMAGE" \
     httpd -f -p "127.0.0.1:$GATEWAY_PORT" -h /lab/www
   lab_run lab-gateway --network host "${PYHOST[@]}" --restart always -e "PORT=$GATEWAY_PORT" "$LAB_IMAGE" \
     node /lab/gateway.js
@@ -88,6 +115,14 @@ fleet_up() {
 compose_up() {
   local compose=(docker-compose -p "$COMPOSE_PROJECT" -f "$COMPOSE_FILE")
   local existing db_state
+  # fleettop reads depends_on from the file named in the labels: a project made from a file
+  # that is gone is made again from the state directory's copy.
+  local made_from
+  made_from=$(docker inspect -f '{{index .Config.Labels "com.docker.compose.project.config_files"}}' "${COMPOSE_PROJECT}_db_1" 2>/dev/null || true)
+  if [ -n "$made_from" ] && [ ! -e "$made_from" ]; then
+    step "re-creating $COMPOSE_PROJECT: its compose file $made_from is gone"
+    docker rm -f $(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT") >/dev/null
+  fi
   existing=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT" | wc -l)
   if [ "$existing" -lt 3 ]; then
     step "creating compose project $COMPOSE_PROJECT"

@@ -22,7 +22,7 @@ start_host_port_holder() {
   docker stop lab-api-port >/dev/null 2>&1 || true
   step "starting host process on 127.0.0.1:$LAB_PORT"
   setsid nohup /usr/bin/python3 -m http.server "$LAB_PORT" --bind 127.0.0.1 \
-    --directory "$LAB_DIR/payload/www" >>"$LAB_STATE_DIR/port-holder.log" 2>&1 </dev/null &
+    --directory "$PAYLOAD/www" >>"$LAB_STATE_DIR/port-holder.log" 2>&1 </dev/null &
   echo $! >"$HOLDER_PIDFILE"
   local i
   for i in $(seq 1 20); do

@@ -17,6 +17,7 @@ case "${1:-up}" in
   up)
     ensure_engine
     build_base_image
+    install_lab_files
     start_host_port_holder
     fleet_up
     ok "lab is up: run 'npm start' to watch it"
