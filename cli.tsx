@@ -22,6 +22,7 @@ const cli = meow(
 	  --output FILE     With report: write the report to FILE instead of stdout
 	  --loop-warn N     A container restarting more than N times an hour is looping (default 3)
 	  --availability P  Alert when less than P % of what should run is up and healthy (default 80)
+	  --read-only       Watch only: no key restarts, stops or changes anything
 	  --help            Show this help
 	  --version         Show the version
 
@@ -39,11 +40,12 @@ const cli = meow(
 			output: {type: 'string'},
 			loopWarn: {type: 'string'},
 			availability: {type: 'string'},
+			readOnly: {type: 'boolean'},
 		},
 	},
 );
 
-const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'help', 'version']);
+const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'help', 'version']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));

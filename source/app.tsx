@@ -9,6 +9,9 @@ import {keyNames, modeOf, resolveKey} from './keymap/resolve.js';
 import type {FleetStore} from './store/fleet-store.js';
 import {ContainersPane} from './ui/containers-pane.js';
 import {Footer} from './ui/footer.js';
+import {activeBindings} from './keymap/bindings.js';
+import type {ActionRunner} from './store/action-runner.js';
+import {ConfirmView} from './ui/confirm-view.js';
 import {DetailView} from './ui/detail-view.js';
 import {Header, headerHeight} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -20,7 +23,7 @@ import {useTerminalSize} from './ui/use-terminal-size.js';
 const statusHeight = 1;
 const footerHeight = 1;
 
-export function App({store}: {store: FleetStore}) {
+export function App({store, actions}: {store: FleetStore; actions: ActionRunner}) {
 	const {exit} = useApp();
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const rows = useStore(store, (state) => state.rows);
@@ -30,6 +33,11 @@ export function App({store}: {store: FleetStore}) {
 	const host = useStore(store, (state) => state.host);
 	const diagnoses = useStore(store, (state) => state.diagnoses);
 	const summary = useStore(store, (state) => state.summary);
+	const readOnly = useStore(store, (state) => state.readOnly);
+	const stoppedLoops = useStore(store, (state) => state.stoppedLoops);
+	const notices = useStore(store, (state) => state.notices);
+	const progress = useStore(store, (state) => state.progress);
+	const table = useMemo(() => activeBindings(readOnly), [readOnly]);
 	const view = useStore(store, (state) => state.view);
 	const now = useStore(store, (state) => state.now);
 
@@ -47,15 +55,17 @@ export function App({store}: {store: FleetStore}) {
 	useInput((input, key) => {
 		// The mode is read again after every key: "/oom" typed at once opens the filter, then fills it.
 		for (const name of keyNames(input, key)) {
-			dispatch(store, resolveKey(name, modeOf(store.getState().view)), {pageSize: paneHeight - 1, detailLines: detail.length, quit: exit});
+			dispatch(store, resolveKey(name, modeOf(store.getState().view), table), {pageSize: paneHeight - 1, detailLines: detail.length, actions, quit: exit});
 		}
 	});
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header engines={engineList} summary={summary} host={hostLine(host)} width={columns} />
+			<Header engines={engineList} summary={summary} host={hostLine(host)} readOnly={readOnly} width={columns} />
 			{view.overlay === 'help' ? (
-				<HelpOverlay width={columns} height={paneHeight} />
+				<HelpOverlay bindings={table} width={columns} height={paneHeight} />
+			) : view.overlay === 'confirm' && view.pending ? (
+				<ConfirmView pending={view.pending} width={columns} height={paneHeight} />
 			) : view.overlay === 'detail' && detail.length > 0 ? (
 				<DetailView lines={detail} top={view.detailTop} width={columns} height={paneHeight} />
 			) : (
@@ -64,6 +74,8 @@ export function App({store}: {store: FleetStore}) {
 					containers={containers}
 					stats={stats}
 					diagnoses={diagnoses}
+					marks={view.marks}
+					stoppedLoops={stoppedLoops}
 					selectedKey={view.selectedKey}
 					now={now}
 					width={columns}
@@ -71,8 +83,8 @@ export function App({store}: {store: FleetStore}) {
 					emptyText={view.filter ? `no container matches "${view.filter}"` : 'no containers on this engine'}
 				/>
 			)}
-			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} />
-			<Footer editingFilter={view.editingFilter} filter={view.filter} scope={view.overlay === 'detail' ? 'detail' : 'main'} />
+			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} marks={view.marks.length} notices={notices} progress={progress} />
+			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={view.overlay === 'detail' || view.overlay === 'confirm' ? view.overlay : 'main'} />
 		</Box>
 	);
 }

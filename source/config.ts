@@ -1,6 +1,8 @@
 // Flags and environment -> validated Settings. Pure: every bad value becomes a ConfigError whose
 // message is one line telling the operator what to type instead.
 
+import {stateDir} from './sources/state/state-dir.js';
+
 export type Endpoint =
 	| {kind: 'unix'; socketPath: string; label: string}
 	| {kind: 'tcp'; host: string; port: number; tls: boolean; label: string};
@@ -25,6 +27,10 @@ export interface Settings {
 	loopWarnPerHour: number;
 	/** Availability (percent) below which the fleet raises a critical alert. */
 	availabilityCritical: number;
+	/** No action at all: for watching a host one must not touch. */
+	readOnly: boolean;
+	/** Saved loop policies and the audit log live here ($XDG_STATE_HOME/fleettop). */
+	stateDir: string;
 }
 
 export interface RawFlags {
@@ -37,6 +43,7 @@ export interface RawFlags {
 	output?: string;
 	loopWarn?: string;
 	availability?: string;
+	readOnly?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -120,5 +127,7 @@ export function resolveSettings(flags: RawFlags, env: Record<string, string | un
 		output: flags.output ?? null,
 		loopWarnPerHour: parseNumber('loop-warn', flags.loopWarn ?? '3', 0, 10_000),
 		availabilityCritical: parseNumber('availability', flags.availability ?? '80', 0, 100),
+		readOnly: flags.readOnly ?? false,
+		stateDir: stateDir(env),
 	};
 }

@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import {App} from './app.js';
 import type {Settings} from './config.js';
+import {createActionRunner} from './store/action-runner.js';
 import {connectSources} from './store/connect.js';
 import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
 import {enterFullScreen, restoreTerminal} from './terminal.js';
@@ -8,12 +9,13 @@ import {enterFullScreen, restoreTerminal} from './terminal.js';
 const signalNumbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
 export async function runInteractive(settings: Settings): Promise<number> {
-	const store = createFleetStore({thresholds: thresholdsFrom(settings)});
+	const store = createFleetStore({thresholds: thresholdsFrom(settings), readOnly: settings.readOnly});
 	enterFullScreen();
 	process.on('exit', () => restoreTerminal());
 
 	const connection = connectSources(store, settings);
-	const instance = render(<App store={store} />, {exitOnCtrlC: false, maxFps: 20});
+	const actions = createActionRunner(store, connection.act);
+	const instance = render(<App store={store} actions={actions} />, {exitOnCtrlC: false, maxFps: 20});
 
 	const shutDown = (code: number, message?: string) => {
 		try {

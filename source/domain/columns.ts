@@ -83,11 +83,18 @@ function memoryText(record: ContainerRecord, stats: ContainerStats | undefined):
 	return record.memoryLimit ? `-/${formatBytes(record.memoryLimit)}` : '';
 }
 
-export function containerCells(record: ContainerRecord, stats: ContainerStats | undefined, now: number, diagnosis?: Diagnosis): Record<ColumnId, string> {
+function stateText(record: ContainerRecord, loopStopped: boolean): string {
+	const live = hasProcess(record);
+	if (loopStopped && !live) return 'loop-stop';
+	return record.oomKilled && !live ? 'oom-killed' : record.state;
+}
+
+/** `loopStopped`: fleettop broke its restart loop and keeps its policy for re-arm. */
+export function containerCells(record: ContainerRecord, stats: ContainerStats | undefined, now: number, diagnosis?: Diagnosis, loopStopped = false): Record<ColumnId, string> {
 	const live = hasProcess(record);
 	return {
 		name: record.name,
-		state: record.oomKilled && !live ? 'oom-killed' : record.state,
+		state: stateText(record, loopStopped),
 		health: record.health ?? '',
 		exit: record.exitCode === null ? '' : String(record.exitCode),
 		restarts: record.inspected ? String(record.restartCount) : '',

@@ -19,12 +19,25 @@ export type ActionName =
 	| 'detail.up'
 	| 'detail.pageDown'
 	| 'detail.pageUp'
+	| 'mark.toggle'
+	| 'mark.shown'
+	| 'mark.clear'
+	| 'container.start'
+	| 'container.stop'
+	| 'container.restart'
+	| 'container.kill'
+	| 'container.pause'
+	| 'container.unpause'
+	| 'container.stopLoop'
+	| 'container.rearm'
+	| 'confirm.yes'
+	| 'confirm.no'
 	| 'help.toggle'
 	| 'help.close'
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'confirm' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -33,26 +46,44 @@ export interface Binding {
 	label: string;
 	/** Short word for the footer; bindings without one appear only in help. */
 	footer?: string;
-	/** Changes containers: needs confirmation (none yet; actions arrive with the actions issue). */
-	dangerous?: boolean;
+	/** Changes containers: gone in --read-only mode. */
+	changes?: boolean;
+}
+
+/** The table in effect: --read-only takes out every key that changes containers. */
+export function activeBindings(readOnly: boolean, table: Binding[] = bindings): Binding[] {
+	return readOnly ? table.filter((binding) => !binding.changes) : table;
 }
 
 export const bindings: Binding[] = [
-	{keys: ['j', 'down'], action: 'cursor.down', scope: 'main', label: 'Select the next container', footer: 'move'},
-	{keys: ['k', 'up'], action: 'cursor.up', scope: 'main', label: 'Select the previous container'},
-	{keys: ['g', 'home'], action: 'cursor.first', scope: 'main', label: 'Select the first container'},
-	{keys: ['G', 'end'], action: 'cursor.last', scope: 'main', label: 'Select the last container'},
+	{keys: ['j', 'down'], action: 'cursor.down', scope: 'main', label: 'Next container', footer: 'move'},
+	{keys: ['k', 'up'], action: 'cursor.up', scope: 'main', label: 'Previous container'},
+	{keys: ['g', 'home'], action: 'cursor.first', scope: 'main', label: 'First container'},
+	{keys: ['G', 'end'], action: 'cursor.last', scope: 'main', label: 'Last container'},
 	{keys: ['pagedown', 'ctrl+d'], action: 'cursor.pageDown', scope: 'main', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
-	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails, logs, health, restarts', footer: 'details'},
-	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter by name, image or compose project', footer: 'filter'},
+	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails', footer: 'details'},
+	{keys: ['space'], action: 'mark.toggle', scope: 'main', label: 'Mark / unmark, for bulk actions'},
+	{keys: ['a'], action: 'mark.shown', scope: 'main', label: 'Mark all shown (what the filter matches)'},
+	{keys: ['A'], action: 'mark.clear', scope: 'main', label: 'Clear the marks'},
+	{keys: ['u'], action: 'container.start', scope: 'main', label: 'Start (up)', changes: true},
+	{keys: ['s'], action: 'container.stop', scope: 'main', label: 'Stop (asks first)', changes: true},
+	{keys: ['r'], action: 'container.restart', scope: 'main', label: 'Restart (asks first)', changes: true},
+	{keys: ['K'], action: 'container.kill', scope: 'main', label: 'Kill (asks first)', changes: true},
+	{keys: ['p'], action: 'container.pause', scope: 'main', label: 'Pause (asks first)', changes: true},
+	{keys: ['P'], action: 'container.unpause', scope: 'main', label: 'Unpause', changes: true},
+	{keys: ['b'], action: 'container.stopLoop', scope: 'main', label: 'Break a restart loop (asks first)', footer: 'break loop', changes: true},
+	{keys: ['B'], action: 'container.rearm', scope: 'main', label: 'Re-arm a broken loop (asks first)', changes: true},
+	{keys: ['y', 'return'], action: 'confirm.yes', scope: 'confirm', label: 'Do it'},
+	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'confirm', label: 'Cancel'},
+	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter: name, image, project, cause', footer: 'filter'},
 	{keys: ['escape'], action: 'filter.clear', scope: 'main', label: 'Clear the filter'},
 	{keys: ['return'], action: 'filter.accept', scope: 'filter', label: 'Keep the filter and go back to the list'},
 	{keys: ['escape'], action: 'filter.cancel', scope: 'filter', label: 'Clear the filter and go back to the list'},
 	{keys: ['backspace'], action: 'filter.backspace', scope: 'filter', label: 'Delete the last character'},
 	{keys: ['j', 'down'], action: 'detail.down', scope: 'detail', label: 'Scroll down'},
 	{keys: ['k', 'up'], action: 'detail.up', scope: 'detail', label: 'Scroll up'},
-	{keys: ['pagedown', 'ctrl+d', 'space'], action: 'detail.pageDown', scope: 'detail', label: 'Page down'},
+	{keys: ['pagedown', 'ctrl+d'], action: 'detail.pageDown', scope: 'detail', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'detail.pageUp', scope: 'detail', label: 'Page up'},
 	{keys: ['escape', 'q'], action: 'detail.close', scope: 'detail', label: 'Back to the list', footer: 'back'},
 	{keys: ['?'], action: 'help.toggle', scope: 'main', label: 'Show this help', footer: 'help'},

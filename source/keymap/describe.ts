@@ -16,6 +16,7 @@ const sectionTitles: Record<Scope, string> = {
 	main: 'Containers',
 	filter: 'While typing a filter',
 	detail: 'In a container\'s details',
+	confirm: 'When asked to confirm',
 	help: 'In this help',
 	always: 'Anywhere',
 };
@@ -26,7 +27,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'confirm', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],
@@ -46,14 +47,25 @@ export function footerHints(scope: Scope, table: Binding[] = defaultBindings): s
 /** Lines a section takes on screen: its title and one per entry. */
 const sectionLines = (section: HelpSection) => section.entries.length + 1;
 
+/** A section taller than a column goes on in the next one, titled "… (more)". */
+function splitTall(section: HelpSection, height: number): HelpSection[] {
+	const per = Math.max(height - 1, 1);
+	if (section.entries.length <= per) return [section];
+	const parts: HelpSection[] = [];
+	for (let start = 0; start < section.entries.length; start += per) {
+		parts.push({title: start === 0 ? section.title : `${section.title} (more)`, entries: section.entries.slice(start, start + per)});
+	}
+	return parts;
+}
+
 /**
- * Sections spread over as few columns as fit `height` lines, filled in order, a section never
- * split (so the help fits 80x24 without cutting anything off).
+ * Sections spread over as few columns as fit `height` lines, filled in order; a section is split
+ * only when it is taller than a column (so the help fits 80x24 without cutting anything off).
  */
 export function helpColumns(sections: HelpSection[], height: number): HelpSection[][] {
 	const columns: HelpSection[][] = [[]];
 	let used = 0;
-	for (const section of sections) {
+	for (const section of sections.flatMap((entry) => splitTall(entry, height))) {
 		const current = columns[columns.length - 1]!;
 		if (current.length > 0 && used + sectionLines(section) > height) {
 			columns.push([section]);

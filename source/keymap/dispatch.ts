@@ -1,4 +1,5 @@
-import {moveSelection, scrollDetail, selectEdge, setFilter, setOverlay} from '../store/actions.js';
+import type {ActionRunner} from '../store/action-runner.js';
+import {clearMarks, markShown, moveSelection, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
 import type {Resolution} from './resolve.js';
 
@@ -7,6 +8,7 @@ export interface DispatchContext {
 	pageSize: number;
 	/** Lines of the open detail view, so that scrolling stops at its end. */
 	detailLines: number;
+	actions: ActionRunner;
 	quit(): void;
 }
 
@@ -34,6 +36,21 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'detail.up': return scroll(-1);
 		case 'detail.pageDown': return scroll(page);
 		case 'detail.pageUp': return scroll(-page);
+		case 'mark.toggle':
+			toggleMark(store);
+			return moveSelection(store, 1);
+		case 'mark.shown': return markShown(store);
+		case 'mark.clear': return clearMarks(store);
+		case 'container.start': return context.actions.request('start');
+		case 'container.stop': return context.actions.request('stop');
+		case 'container.restart': return context.actions.request('restart');
+		case 'container.kill': return context.actions.request('kill');
+		case 'container.pause': return context.actions.request('pause');
+		case 'container.unpause': return context.actions.request('unpause');
+		case 'container.stopLoop': return context.actions.request('stop-loop');
+		case 'container.rearm': return context.actions.request('re-arm');
+		case 'confirm.yes': return void context.actions.confirm();
+		case 'confirm.no': return context.actions.cancel();
 		case 'help.toggle': return setOverlay(store, 'help');
 		case 'help.close': return setOverlay(store, null);
 		case 'quit': return context.quit();

@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
 
@@ -47,12 +47,15 @@ export function keyName(input: string, key: InkKey): string {
  */
 export function keyNames(input: string, key: InkKey): string[] {
 	const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
-	if (plain && [...input].length > 1) return [...input].map((char) => keyName(char, {}));
+	if (plain && [...input].length > 1) return [...input].map((char) => keyName(char, controlKeys[char] ?? {}));
 	return [keyName(input, key)];
 }
 
+/** Control characters inside a chunk, as Ink would have reported them alone. */
+const controlKeys: Record<string, InkKey> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {delete: true}, '\b': {backspace: true}};
+
 /** The mode the view is in: an open overlay first, then a filter being typed. */
-export function modeOf(view: {overlay: 'help' | 'detail' | null; editingFilter: boolean}): Mode {
+export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter'> | null; editingFilter: boolean}): Mode {
 	return view.overlay ?? (view.editingFilter ? 'filter' : 'main');
 }
 
@@ -60,6 +63,7 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	help: ['help', 'always'],
 	filter: ['filter', 'always'],
 	detail: ['detail', 'always'],
+	confirm: ['confirm', 'always'],
 	main: ['main', 'always'],
 };
 

@@ -4,7 +4,7 @@ import {buildRows, containerKeys} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
 import {deriveDiagnoses, rediagnoseEveryMs} from './derive.js';
-import type {FleetState, FleetStore, ViewState} from './fleet-store.js';
+import type {FleetState, FleetStore, Notice, ViewState} from './fleet-store.js';
 
 // Everything that changes the store, callable without React (sources, keymap, tests).
 
@@ -33,7 +33,8 @@ function keepSelection(state: Pick<FleetState, 'rows'>, selectedKey: string | nu
 function withRows(state: FleetState, view: ViewState): Pick<FleetState, 'rows' | 'view'> {
 	const rows = buildRows(Object.values(state.containers), view.filter, state.diagnoses);
 	const selectedKey = keepSelection({rows}, view.selectedKey, containerKeys(state.rows));
-	return {rows, view: {...view, selectedKey}};
+	const marks = view.marks.filter((key) => key in state.containers);
+	return {rows, view: {...view, selectedKey, marks: marks.length === view.marks.length ? view.marks : marks}};
 }
 
 function keysOf<T>(record: Record<string, T>, keep: (key: string) => boolean): Record<string, T> {
@@ -70,12 +71,44 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		if (batch.listeners) next.listeners = batch.listeners;
 		if (batch.compose?.length) next.compose = {...state.compose, ...Object.fromEntries(batch.compose.map((project) => [project.name, project]))};
 
+		// Notices fade on their own.
+		if (state.notices.some((notice) => now - notice.at >= noticeMs)) next.notices = state.notices.filter((notice) => now - notice.at < noticeMs);
+
 		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose;
 		if (!inputsChanged && now - state.diagnosedAt < rediagnoseEveryMs) return next;
 		const merged = {...state, ...next};
 		const derived = {...merged, ...deriveDiagnoses(merged, now)};
 		return {...next, ...derived, ...withRows(derived, state.view)};
 	});
+}
+
+/** How long a notice stays on screen. */
+export const noticeMs = 6000;
+let noticeId = 0;
+
+export function pushNotice(store: FleetStore, text: string, severity: Notice['severity']): void {
+	store.setState((state) => ({notices: [...state.notices.slice(-4), {id: ++noticeId, text, severity, at: Date.now()}]}));
+}
+
+export function toggleMark(store: FleetStore): void {
+	store.setState((state) => {
+		const key = state.view.selectedKey;
+		if (!key) return {};
+		const marks = state.view.marks.includes(key) ? state.view.marks.filter((mark) => mark !== key) : [...state.view.marks, key];
+		return {view: {...state.view, marks}};
+	});
+}
+
+export function markShown(store: FleetStore): void {
+	store.setState((state) => ({view: {...state.view, marks: [...new Set([...state.view.marks, ...containerKeys(state.rows)])]}}));
+}
+
+export function clearMarks(store: FleetStore): void {
+	store.setState((state) => (state.view.marks.length ? {view: {...state.view, marks: []}} : {}));
+}
+
+export function setStoppedLoops(store: FleetStore, stoppedLoops: FleetState['stoppedLoops']): void {
+	store.setState({stoppedLoops});
 }
 
 export function moveSelection(store: FleetStore, delta: number): void {

@@ -3,11 +3,17 @@ import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {mentionsPortInUse} from '../domain/diagnosis/rules/port-in-use.js';
 import type {ContainerEvidence} from '../domain/evidence.js';
 import {readComposeProject} from '../sources/compose/compose-files.js';
-import {createEngineWatcher} from '../sources/docker/engine-watcher.js';
+import {createEngineWatcher, type EngineWatcher} from '../sources/docker/engine-watcher.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import {readHostBasics} from '../sources/host/host-basics.js';
 import {readListeners} from '../sources/host/listening-sockets.js';
-import {applyBatch, type Batch} from './actions.js';
+import {join} from 'node:path';
+import {containerKey} from '../domain/container.js';
+import type {ContainerAction} from '../sources/docker/container-actions.js';
+import {auditLogAt} from '../sources/state/audit-log.js';
+import {savedPoliciesAt} from '../sources/state/saved-policies.js';
+import type {ActOnContainer} from './action-runner.js';
+import {applyBatch, pushNotice, setStoppedLoops, type Batch} from './actions.js';
 import {composeProjectsOf} from './derive.js';
 import type {FleetStore} from './fleet-store.js';
 
@@ -17,6 +23,8 @@ import type {FleetStore} from './fleet-store.js';
 export interface Connection {
 	/** Settles when every engine has made its first attempt (connected and listed, or failed). */
 	ready: Promise<void>;
+	/** One action on one container, written to the audit log whatever its outcome. */
+	act: ActOnContainer;
 	/** Publishes what is buffered now. */
 	flush(): void;
 	stop(): void;
@@ -134,6 +142,43 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		flush();
 	}, publishEveryMs);
 
+	const policies = savedPoliciesAt(join(settings.stateDir, 'stopped-loops.json'));
+	const audit = auditLogAt(join(settings.stateDir, 'audit.log'));
+	const [watcher] = watchers as [EngineWatcher];
+	const engine = 'local';
+	const readStoppedLoops = async () => {
+		try {
+			const saved = await policies.all();
+			const prefix = watcher.policyKey('');
+			setStoppedLoops(store, Object.fromEntries(Object.entries(saved).filter(([key]) => key.startsWith(prefix)).map(([key, entry]) => [containerKey(engine, key.slice(prefix.length)), entry])));
+		} catch (error) {
+			pushNotice(store, (error as Error).message, 'warning');
+		}
+	};
+	void readStoppedLoops();
+
+	const act = async (key: string, action: ContainerAction): Promise<string> => {
+		const record = store.getState().containers[key];
+		if (!record) throw new Error(`${action}: the container is gone`);
+		const startedAt = Date.now();
+		const entry = {engine: settings.endpoint.label, container: record.name, containerId: record.id, action};
+		let outcome: 'ok' | 'failed' = 'ok';
+		let message = '';
+		try {
+			message = await watcher.act(record.id, record.name, action, policies);
+			return message;
+		} catch (error) {
+			outcome = 'failed';
+			message = (error as Error).message;
+			throw error;
+		} finally {
+			await audit({...entry, outcome, message, durationMs: Date.now() - startedAt}).catch((error: Error) =>
+				pushNotice(store, `audit log not written (${error.message.split('\n')[0]}): check ${settings.stateDir}`, 'warning'),
+			);
+			if (action === 'stop-loop' || action === 're-arm') await readStoppedLoops();
+		}
+	};
+
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
 	return {
 		// Ready once the engines answered and what the diagnosis reads from the host is in.
@@ -143,6 +188,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await readPortHolders();
 			flush();
 		}),
+		act,
 		flush,
 		stop() {
 			stopped = true;

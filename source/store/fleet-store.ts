@@ -1,5 +1,7 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {Settings} from '../config.js';
+import type {ContainerAction} from '../sources/docker/container-actions.js';
+import type {SavedPolicy} from '../sources/state/saved-policies.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -13,7 +15,29 @@ import type {HostBasics} from '../sources/host/host-basics.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | null;
+
+/** An action waiting for the operator's yes: what it will touch, and what it leaves out and why. */
+export interface PendingAction {
+	action: ContainerAction;
+	targets: Array<{key: string; name: string}>;
+	skipped: Array<{name: string; reason: string}>;
+}
+
+export interface Notice {
+	id: number;
+	text: string;
+	severity: 'ok' | 'warning' | 'critical';
+	at: number;
+}
+
+/** A bulk action under way: shown as "stop-loop 12/60" until it is done. */
+export interface ActionProgress {
+	action: ContainerAction;
+	done: number;
+	failed: number;
+	total: number;
+}
 
 export interface ViewState {
 	selectedKey: string | null;
@@ -22,6 +46,9 @@ export interface ViewState {
 	overlay: Overlay;
 	/** First line of the detail view shown (it scrolls). */
 	detailTop: number;
+	/** Marked containers (keys): bulk actions apply to them. */
+	marks: string[];
+	pending: PendingAction | null;
 }
 
 export interface Thresholds {
@@ -49,6 +76,12 @@ export interface FleetState {
 	thresholds: Thresholds;
 	rows: ListRow[];
 	view: ViewState;
+	/** Loops fleettop stopped, with the policy re-arm restores (from the state file), by container key. */
+	stoppedLoops: Record<string, SavedPolicy>;
+	notices: Notice[];
+	progress: ActionProgress | null;
+	/** --read-only: every action is gone from the keymap, and the header says so. */
+	readOnly: boolean;
 	/** Time of the last publish: durations on screen are computed from it, not from Date.now(). */
 	now: number;
 }
@@ -77,7 +110,11 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null},
+		stoppedLoops: {},
+		notices: [],
+		progress: null,
+		readOnly: false,
 		now: Date.now(),
 		...initial,
 	}));

@@ -13,6 +13,8 @@ export interface ContainersPaneProps {
 	containers: Record<string, ContainerRecord>;
 	stats: Record<string, ContainerStats>;
 	diagnoses: Record<string, Diagnosis>;
+	marks: string[];
+	stoppedLoops: Record<string, unknown>;
 	selectedKey: string | null;
 	now: number;
 	width: number;
@@ -26,15 +28,18 @@ interface ContainerLineProps {
 	diagnosis?: Diagnosis;
 	columns: Column[];
 	selected: boolean;
+	marked: boolean;
+	loopStopped: boolean;
 	now: number;
 }
 
-function ContainerLine({record, stats, diagnosis, columns, selected, now}: ContainerLineProps) {
-	const cells = fitCells(columns, containerCells(record, stats, now, diagnosis));
+function ContainerLine({record, stats, diagnosis, columns, selected, marked, loopStopped, now}: ContainerLineProps) {
+	const cells = fitCells(columns, containerCells(record, stats, now, diagnosis, loopStopped));
 	const color = toneColor[toneOf(record, diagnosis)];
 	return (
 		<Text inverse={selected} bold={selected} wrap="truncate">
-			{selected ? '▶ ' : '  '}
+			{selected ? '▶' : ' '}
+			<Text color="cyan">{marked ? '•' : ' '}</Text>
 			{cells.map((cell, index) => {
 				const id = columns[index]?.id;
 				const tinted = id === 'state' || id === 'health' || id === 'exit' || id === 'restarts' || id === 'diagnosis';
@@ -60,7 +65,8 @@ function WhyLine({record, diagnosis}: {record?: ContainerRecord; diagnosis?: Dia
 	);
 }
 
-export function ContainersPane({rows, containers, stats, diagnoses, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
+export function ContainersPane({rows, containers, stats, diagnoses, marks, stoppedLoops, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
+	const marked = new Set(marks);
 	const columns = layoutColumns(width);
 	const bodyHeight = Math.max(height - 2, 1);
 	const selectedIndex = Math.max(rows.findIndex((row) => row.kind === 'container' && row.key === selectedKey), 0);
@@ -85,7 +91,7 @@ export function ContainersPane({rows, containers, stats, diagnoses, selectedKey,
 				}
 				const record = containers[row.key];
 				if (!record) return null;
-				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} diagnosis={diagnoses[row.key]} columns={columns} selected={row.key === selectedKey} now={now} />;
+				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} diagnosis={diagnoses[row.key]} columns={columns} selected={row.key === selectedKey} marked={marked.has(row.key)} loopStopped={row.key in stoppedLoops} now={now} />;
 			})}
 			<Box flexGrow={1} />
 			<WhyLine record={selectedKey ? containers[selectedKey] : undefined} diagnosis={selectedKey ? diagnoses[selectedKey] : undefined} />

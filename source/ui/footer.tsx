@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import type {Scope} from '../keymap/bindings.js';
+import type {Binding, Scope} from '../keymap/bindings.js';
 import {footerHints} from '../keymap/describe.js';
 
 export interface FooterProps {
@@ -7,9 +7,10 @@ export interface FooterProps {
 	filter: string;
 	/** Whose keys to hint: the list's or the open view's. */
 	scope: Scope;
+	bindings: Binding[];
 }
 
-export function Footer({editingFilter, filter, scope}: FooterProps) {
+export function Footer({editingFilter, filter, scope, bindings}: FooterProps) {
 	if (editingFilter) {
 		return (
 			<Text wrap="truncate">
@@ -20,5 +21,5 @@ export function Footer({editingFilter, filter, scope}: FooterProps) {
 			</Text>
 		);
 	}
-	return <Text dimColor wrap="truncate">{footerHints(scope)}</Text>;
+	return <Text dimColor wrap="truncate">{footerHints(scope, bindings)}</Text>;
 }

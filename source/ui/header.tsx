@@ -9,6 +9,7 @@ export interface HeaderProps {
 	engines: EngineStatus[];
 	summary: FleetSummary;
 	host: string;
+	readOnly: boolean;
 	width: number;
 }
 
@@ -29,13 +30,14 @@ function worstSeverity(alerts: Alert[]): Severity | null {
  * The summary line takes the colour of the worst alert (availability and loops are in it);
  * the causes come next, as they are the answer, then the alerts' own words where room is left.
  */
-export function Header({engines, summary, host, width}: HeaderProps) {
+export function Header({engines, summary, host, readOnly, width}: HeaderProps) {
 	const causes = causesLine(summary);
 	const worst = worstSeverity(summary.alerts);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
 				<Text bold color="cyan">fleettop</Text>
+				{readOnly ? <Text inverse bold>{' READ-ONLY '}</Text> : null}
 				{' · '}
 				<Text color={worst ? severityColor[worst] : 'green'} bold={worst === 'critical'}>{summaryLine(summary)}</Text>
 				<Text dimColor>{` · ${engines.map(engineText).join(' · ')}`}</Text>

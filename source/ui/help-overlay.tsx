@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
+import type {Binding} from '../keymap/bindings.js';
 import {helpColumns, helpSections} from '../keymap/describe.js';
 
-export function HelpOverlay({width, height}: {width: number; height: number}) {
-	const sections = helpSections();
+export function HelpOverlay({bindings, width, height}: {bindings: Binding[]; width: number; height: number}) {
+	const sections = helpSections(bindings);
 	const columns = helpColumns(sections, height - 1);
 	const columnWidth = Math.floor(width / columns.length);
 	// Each column as wide as its own longest keys: the labels keep the room at 80 columns.

@@ -21,6 +21,7 @@ test('raw keys get one name', () => {
 	// Keys that arrive in one chunk are each a key.
 	assert.deepEqual(keyNames('jjj', {}), ['j', 'j', 'j']);
 	assert.deepEqual(keyNames('/o o', {}), ['/', 'o', 'space', 'o']);
+	assert.deepEqual(keyNames('ab\r\u007Fc\t', {}), ['a', 'b', 'return', 'backspace', 'c', 'tab']);
 	assert.deepEqual(keyNames('', {downArrow: true}), ['down']);
 	assert.deepEqual(keyNames('c', {ctrl: true}), ['ctrl+c']);
 	assert.deepEqual([modeOf({overlay: null, editingFilter: false}), modeOf({overlay: null, editingFilter: true}), modeOf({overlay: 'detail', editingFilter: true})], ['main', 'filter', 'detail']);
@@ -46,7 +47,7 @@ test('keys resolve by mode, overlays first', () => {
 		['x', 'main', null],
 		['return', 'main', 'detail.open'],
 		['j', 'detail', 'detail.down'],
-		['space', 'detail', 'detail.pageDown'],
+		['pagedown', 'detail', 'detail.pageDown'],
 		['escape', 'detail', 'detail.close'],
 		['q', 'detail', 'detail.close'],
 		['/', 'detail', null],
@@ -71,7 +72,7 @@ test('no key is bound twice in one scope', () => {
 test('help lists every binding; the footer names the main keys', () => {
 	const labels = helpSections().flatMap((section) => section.entries.map((entry) => entry.label));
 	for (const binding of bindings) assert.ok(labels.includes(binding.label), binding.label);
-	assert.equal(footerHints('main'), 'j/↓ move  Enter details  / filter  ? help  q quit');
+	assert.equal(footerHints('main'), 'j/↓ move  Enter details  b break loop  / filter  ? help  q quit');
 });
 
 test('help spreads over columns to fit the height', () => {
@@ -80,5 +81,8 @@ test('help spreads over columns to fit the height', () => {
 	assert.equal(helpColumns(sections, lines).length, 1);
 	const columns = helpColumns(sections, 15);
 	assert.ok(columns.length >= 2);
-	assert.deepEqual(columns.flat(), sections);
+	assert.ok(columns.every((column) => column.reduce((sum, section) => sum + section.entries.length + 1, 0) <= 15), 'every column fits');
+	const entries = (list: typeof sections) => list.flatMap((section) => section.entries);
+	assert.deepEqual(entries(columns.flat()), entries(sections), 'nothing is lost, order kept');
+	assert.ok(columns.flat().some((section) => section.title === 'Containers (more)'), 'a tall section goes on in the next column');
 });

@@ -5,7 +5,21 @@ import {App} from '../../source/app.js';
 import {applyBatch} from '../../source/store/actions.js';
 import {ContainersPane} from '../../source/ui/containers-pane.js';
 import {StatusLine} from '../../source/ui/status-line.js';
+import {createActionRunner} from '../../source/store/action-runner.js';
+import type {FleetStore} from '../../source/store/fleet-store.js';
 import {fixtureNow, labStore} from '../support/fixtures.js';
+
+/** The runner the app gets, with the engine call replaced by a log of what was asked (the engine side is tested in integration). */
+function recordingRunner(store: FleetStore, fail: string[] = []) {
+	const calls: string[] = [];
+	const runner = createActionRunner(store, async (key, action) => {
+		const name = store.getState().containers[key]!.name;
+		calls.push(`${action} ${name}`);
+		if (fail.includes(name)) throw new Error(`${action} ${name}: the container is gone (removed meanwhile)`);
+		return 'done';
+	});
+	return {runner, calls};
+}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -16,7 +30,7 @@ function frameLines(frame: string | undefined): string[] {
 test('the pane shows grouped rows, the selection and every column', () => {
 	const state = labStore().getState();
 	const {lastFrame} = render(
-		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={34} emptyText="none" />,
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} marks={[]} stoppedLoops={{}} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={34} emptyText="none" />,
 	);
 	const lines = frameLines(lastFrame());
 	assert.match(lines[0]!, /NAME +STATE +HEALTH +EXIT +RST +UP\/EXITED +CPU +MEM\/LIMIT +NET\/PORTS +DIAGNOSIS/);
@@ -37,7 +51,7 @@ test('the pane scrolls to keep the selection visible', () => {
 	const last = state.rows.at(-1)!;
 	assert.equal(last.kind, 'container');
 	const {lastFrame} = render(
-		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} marks={[]} stoppedLoops={{}} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
 	);
 	const lines = frameLines(lastFrame());
 	assert.equal(lines.length, 8);
@@ -46,11 +60,11 @@ test('the pane scrolls to keep the selection visible', () => {
 
 test('keys move, filter, open help and quit through the keymap', async () => {
 	const store = labStore();
-	const {lastFrame, stdin} = render(<App store={store} />);
+	const {lastFrame, stdin} = render(<App store={store} actions={recordingRunner(store).runner} />);
 	await settle();
 	assert.match(lastFrame()!, /22 containers · \d+\/22 available \(\d+%\) · \d+ running, \d+ looping/);
 	assert.match(lastFrame()!, /3 × exit 127 command not found/);
-	assert.match(lastFrame()!, /j\/↓ move  Enter details  \/ filter  \? help  q quit/);
+	assert.match(lastFrame()!, /j\/↓ move  Enter details  b break loop  \/ filter  \? help  q quit/);
 	const selected = () => store.getState().containers[store.getState().view.selectedKey ?? '']?.name;
 	assert.equal(selected(), 'lab-shop_db_1');
 	stdin.write('j');
@@ -79,7 +93,7 @@ test('keys move, filter, open help and quit through the keymap', async () => {
 	stdin.write('?');
 	await settle();
 	assert.match(lastFrame()!, /fleettop keys/);
-	assert.match(lastFrame()!, /Filter by name, image/);
+	assert.match(lastFrame()!, /Filter: name/);
 	stdin.write('q');
 	await settle();
 	assert.doesNotMatch(lastFrame()!, /fleettop keys/, 'q closes help before it quits');
@@ -92,6 +106,9 @@ test('an engine problem is one red line that says what to do', () => {
 			filter=""
 			shown={0}
 			total={0}
+			marks={0}
+			notices={[]}
+			progress={null}
 		/>,
 	);
 	assert.equal(lastFrame(), '✖ No Docker engine at unix:///var/run/docker.sock: start it — retrying');
@@ -109,7 +126,7 @@ test('selection survives data updates and falls to a neighbour when its containe
 
 test('Enter opens the detail view with diagnosis, evidence, restarts and configuration; Esc returns', async () => {
 	const store = labStore();
-	const {lastFrame, stdin} = render(<App store={store} />);
+	const {lastFrame, stdin} = render(<App store={store} actions={recordingRunner(store).runner} />);
 	await settle();
 	stdin.write('/uploads'); // typed ahead, in one chunk
 	await settle();
@@ -141,7 +158,7 @@ test('Enter opens the detail view with diagnosis, evidence, restarts and configu
 
 test('the detail view of a blocked compose service and of the service blocking it', async () => {
 	const store = labStore();
-	const {lastFrame, stdin} = render(<App store={store} />);
+	const {lastFrame, stdin} = render(<App store={store} actions={recordingRunner(store).runner} />);
 	await settle();
 	stdin.write('\r');
 	await settle();
@@ -163,4 +180,70 @@ test('the detail view of a blocked compose service and of the service blocking i
 	await settle();
 	assert.match(lastFrame()!, /depends on db \(service_healthy\): unhealthy/);
 	assert.match(lastFrame()!, /depended on by 1: worker/);
+});
+
+test('marks and one confirmation for a bulk stop-loop: skipped ones say why, one failure does not stop the rest', async () => {
+	const store = labStore();
+	const {runner, calls} = recordingRunner(store, ['lab-agent-2']);
+	const {lastFrame, stdin} = render(<App store={store} actions={runner} />);
+	await settle();
+	stdin.write('/agent');
+	await settle();
+	stdin.write('\r');
+	await settle();
+	stdin.write('a'); // mark all the filter shows
+	await settle();
+	assert.match(lastFrame()!, /3 marked: actions apply to them/);
+	assert.match(lastFrame()!, /▶•lab-agent-1/);
+	stdin.write('\u001B'); // clear the filter: the marks stay
+	await settle();
+	stdin.write('g');
+	await settle();
+	stdin.write(' '); // mark lab-shop_db_1 too: it has no restart policy
+	await settle();
+	stdin.write('b');
+	await settle();
+	const asked = lastFrame()!;
+	assert.match(asked, /Break the restart loop of these 3 containers\?/);
+	assert.match(asked, /y\/Enter do it {3}n\/Esc cancel {3}\(restart policy set to "no", then stopped/);
+	assert.match(asked, / {2}lab-agent-1\n {2}lab-agent-2\n {2}lab-agent-3/);
+	assert.match(asked, /skipped lab-shop_db_1: no restart policy: it does not loop/);
+	assert.deepEqual(calls, [], 'nothing happens before the yes');
+	stdin.write('y');
+	await settle();
+	assert.deepEqual(calls.sort(), ['stop-loop lab-agent-1', 'stop-loop lab-agent-2', 'stop-loop lab-agent-3']);
+	assert.match(lastFrame()!, /stop-loop: 2 of 3 done, 1 failed/);
+	assert.equal(store.getState().view.marks.length, 4, 'marks stay when something failed, to try again');
+
+	stdin.write('A');
+	await settle();
+	assert.equal(store.getState().view.marks.length, 0);
+	stdin.write('r');
+	await settle();
+	assert.match(lastFrame()!, /Restart lab-shop_api_1\?/, 'space marked db and moved on');
+	stdin.write('n');
+	await settle();
+	assert.equal(store.getState().view.overlay, null);
+	assert.equal(calls.length, 3, 'cancelled: nothing ran');
+	stdin.write('u'); // start is safe: no question
+	await settle();
+	assert.deepEqual(calls.at(-1), 'start lab-shop_api_1');
+	assert.match(lastFrame()!, /✔ lab-shop_api_1: done/);
+});
+
+test('--read-only: no action key works, the help has none, the header says so', async () => {
+	const store = labStore();
+	store.setState({readOnly: true});
+	const {runner, calls} = recordingRunner(store);
+	const {lastFrame, stdin} = render(<App store={store} actions={runner} />);
+	await settle();
+	assert.match(lastFrame()!, /^fleettop READ-ONLY/);
+	for (const key of ['u', 's', 'r', 'K', 'p', 'P', 'b', 'B']) stdin.write(key);
+	await settle();
+	assert.deepEqual(calls, []);
+	assert.equal(store.getState().view.overlay, null);
+	stdin.write('?');
+	await settle();
+	assert.doesNotMatch(lastFrame()!, /Restart|restart loop|Kill|Start|Stop|Pause|Re-arm/);
+	assert.match(lastFrame()!, /Mark \/ unmark/);
 });

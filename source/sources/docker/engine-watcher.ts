@@ -9,6 +9,8 @@ import type {EngineStatus} from './engine-status.js';
 import {subscribeEvents, type EngineEvent, type EventSubscription} from './events.js';
 import {createCoalescingQueue} from './coalescing-queue.js';
 import {evidenceVersion, readPreviousRunLogs, wantsEvidence} from './previous-run-logs.js';
+import type {SavedPolicies} from '../state/saved-policies.js';
+import {runContainerAction, type ContainerAction} from './container-actions.js';
 import {createStatsCollector, type StatsCollector} from './stats-collector.js';
 import {recordFromInspect, recordFromList} from './to-record.js';
 
@@ -41,6 +43,10 @@ export interface EngineWatcherOptions {
 export interface EngineWatcher {
 	/** Resolves once the first connection attempt has listed and inspected everything (or failed). */
 	start(): Promise<void>;
+	/** One action on one container (see container-actions.ts); the container is inspected again after. */
+	act(id: string, name: string, action: ContainerAction, policies: SavedPolicies): Promise<string>;
+	/** Where stop-loop files a container's saved policy. */
+	policyKey(id: string): string;
 	stop(): void;
 }
 
@@ -249,7 +255,17 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		}
 	}
 
+	const policyKey = (id: string) => `${endpoint.label}/${id}`;
+
 	return {
+		policyKey,
+		async act(id, name, action, policies) {
+			try {
+				return await runContainerAction(action, {docker, id, name, policyKey: policyKey(id), policies, callTimeoutMs});
+			} finally {
+				inspectQueue.request(id);
+			}
+		},
 		async start() {
 			setStatus({state: 'connecting'});
 			const first = await connectOnce();

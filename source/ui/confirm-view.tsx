@@ -1,0 +1,45 @@
+import {Box, Text} from 'ink';
+import type {ContainerAction} from '../sources/docker/container-actions.js';
+import type {PendingAction} from '../store/fleet-store.js';
+
+const describe: Record<ContainerAction, string> = {
+	start: 'Start',
+	stop: 'Stop',
+	restart: 'Restart',
+	kill: 'Kill',
+	pause: 'Pause',
+	unpause: 'Unpause',
+	'stop-loop': 'Break the restart loop of',
+	're-arm': 'Re-arm the loop of',
+};
+
+const explain: Partial<Record<ContainerAction, string>> = {
+	'stop-loop': 'restart policy set to "no", then stopped; the container and its logs stay; B re-arms',
+	're-arm': 'the saved restart policy comes back, then it starts',
+	kill: 'SIGKILL: no grace period',
+};
+
+/** The one confirmation of an action: every container it will touch, and those it leaves out. */
+export function ConfirmView({pending, width, height}: {pending: PendingAction; width: number; height: number}) {
+	const count = pending.targets.length;
+	const room = Math.max(height - 4 - Math.min(pending.skipped.length, 3), 1);
+	const shown = pending.targets.slice(0, room);
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text bold color="yellow" wrap="truncate">{`${describe[pending.action]} ${count === 1 ? pending.targets[0]!.name : `these ${count} containers`}?`}</Text>
+			<Text wrap="truncate">
+				<Text color="yellow">{'y/Enter'}</Text>
+				{' do it   '}
+				<Text color="yellow">{'n/Esc'}</Text>
+				{' cancel'}
+				<Text dimColor>{explain[pending.action] ? `   (${explain[pending.action]})` : ''}</Text>
+			</Text>
+			{count > 1 && shown.map((target) => <Text key={target.key} wrap="truncate">{`  ${target.name}`}</Text>)}
+			{count > shown.length && <Text dimColor>{`  … and ${count - shown.length} more`}</Text>}
+			{pending.skipped.slice(0, 3).map((skip) => (
+				<Text key={skip.name} dimColor wrap="truncate">{`  skipped ${skip.name}: ${skip.reason}`}</Text>
+			))}
+			{pending.skipped.length > 3 && <Text dimColor>{`  … ${pending.skipped.length - 3} more skipped`}</Text>}
+		</Box>
+	);
+}
