@@ -8,6 +8,7 @@ const cli = meow(
 	Usage
 	  $ fleettop [options]          watch the fleet
 	  $ fleettop report [options]   write a Markdown incident report of the fleet now
+	  $ fleettop restart PROJECT    restart a compose project in depends_on order
 
 	Options
 	  --host URL        Engine to watch: unix:///path/to.sock or tcp://host:2375
@@ -23,6 +24,8 @@ const cli = meow(
 	  --loop-warn N     A container restarting more than N times an hour is looping (default 3)
 	  --availability P  Alert when less than P % of what should run is up and healthy (default 80)
 	  --read-only       Watch only: no key restarts, stops or changes anything
+	  --dry-run         With restart: print the plan, change nothing
+	  --wait T          With restart: how long each service may take to get ready (default 60s)
 	  --help            Show this help
 	  --version         Show the version
 
@@ -41,16 +44,22 @@ const cli = meow(
 			loopWarn: {type: 'string'},
 			availability: {type: 'string'},
 			readOnly: {type: 'boolean'},
+			dryRun: {type: 'boolean'},
+			wait: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'help', 'version']);
+const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'dryRun', 'dry-run', 'wait', 'help', 'version']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
 	if (unknown) throw new ConfigError(`unknown flag --${unknown}: see fleettop --help`);
 	const settings = resolveSettings(cli.flags, process.env, parseCommand(cli.input));
+	if (settings.command === 'restart') {
+		const {runRestart} = await import('./source/restart-command.js');
+		return runRestart(settings, process.stdout, process.stderr);
+	}
 	if (settings.once || settings.command === 'report') return runOnce(settings, process.stdout, process.stderr);
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		throw new ConfigError('fleettop needs a terminal; for scripts use fleettop --once --json');

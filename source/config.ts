@@ -9,8 +9,14 @@ export type Endpoint =
 
 export type StatsSource = 'auto' | 'cgroup' | 'api';
 
-/** What fleettop was asked to do: watch (the UI, or --once) or write an incident report. */
-export type Command = 'watch' | 'report';
+/** What fleettop was asked to do: watch (the UI, or --once), write an incident report, or restart a compose project in order. */
+export type Command = 'watch' | 'report' | 'restart';
+
+export interface Invocation {
+	command: Command;
+	/** `restart PROJECT`. */
+	project: string | null;
+}
 
 export interface Settings {
 	endpoint: Endpoint;
@@ -31,6 +37,11 @@ export interface Settings {
 	readOnly: boolean;
 	/** Saved loop policies and the audit log live here ($XDG_STATE_HOME/fleettop). */
 	stateDir: string;
+	project: string | null;
+	/** `restart --dry-run`: print the plan, change nothing. */
+	dryRun: boolean;
+	/** `restart --wait T`: how long each service may take to get ready. */
+	waitMs: number;
 }
 
 export interface RawFlags {
@@ -44,6 +55,8 @@ export interface RawFlags {
 	loopWarn?: string;
 	availability?: string;
 	readOnly?: boolean;
+	dryRun?: boolean;
+	wait?: string;
 }
 
 export class ConfigError extends Error {}
@@ -95,10 +108,14 @@ export function parseNumber(flag: string, value: string, min: number, max: numbe
 	return number;
 }
 
-export function parseCommand(input: string[]): Command {
-	if (input.length === 0) return 'watch';
-	if (input.length === 1 && input[0] === 'report') return 'report';
-	throw new ConfigError(`unknown command '${input.join(' ')}': use fleettop or fleettop report (see fleettop --help)`);
+export function parseCommand(input: string[]): Invocation {
+	if (input.length === 0) return {command: 'watch', project: null};
+	if (input.length === 1 && input[0] === 'report') return {command: 'report', project: null};
+	if (input[0] === 'restart') {
+		if (input.length !== 2 || !input[1]) throw new ConfigError('restart needs one compose project: fleettop restart PROJECT [--dry-run]');
+		return {command: 'restart', project: input[1]};
+	}
+	throw new ConfigError(`unknown command '${input.join(' ')}': use fleettop, fleettop report or fleettop restart PROJECT (see fleettop --help)`);
 }
 
 function parseStatsSource(value: string): StatsSource {
@@ -106,7 +123,8 @@ function parseStatsSource(value: string): StatsSource {
 	throw new ConfigError(`--stats '${value}' is not a stats source: use auto, cgroup or api`);
 }
 
-export function resolveSettings(flags: RawFlags, env: Record<string, string | undefined>, command: Command = 'watch'): Settings {
+export function resolveSettings(flags: RawFlags, env: Record<string, string | undefined>, invocation: Invocation = {command: 'watch', project: null}): Settings {
+	const {command} = invocation;
 	const host = flags.host ?? env['DOCKER_HOST'] ?? `unix://${defaultSocket}`;
 	const endpoint = parseEndpoint(host);
 	if (endpoint.kind === 'tcp' && env['DOCKER_TLS_VERIFY'] && !endpoint.tls) {
@@ -115,6 +133,9 @@ export function resolveSettings(flags: RawFlags, env: Record<string, string | un
 	if (flags.json && !flags.once) throw new ConfigError('--json prints a snapshot: use it with --once (fleettop --once --json)');
 	if (command === 'report' && (flags.once || flags.json)) throw new ConfigError('report writes Markdown: drop --once/--json (fleettop report [--output FILE])');
 	if (flags.output !== undefined && command !== 'report') throw new ConfigError('--output is for reports: fleettop report --output FILE');
+	if ((flags.dryRun || flags.wait !== undefined) && command !== 'restart') throw new ConfigError('--dry-run and --wait are for ordered restarts: fleettop restart PROJECT --dry-run');
+	if (command === 'restart' && (flags.once || flags.json)) throw new ConfigError('restart prints its own progress: drop --once/--json');
+	if (command === 'restart' && flags.readOnly && !flags.dryRun) throw new ConfigError('--read-only: fleettop restart would change containers; use --dry-run to see the plan');
 	if (flags.output !== undefined && flags.output.trim() === '') throw new ConfigError('--output needs a file name: fleettop report --output incident.md');
 	return {
 		endpoint,
@@ -129,5 +150,8 @@ export function resolveSettings(flags: RawFlags, env: Record<string, string | un
 		availabilityCritical: parseNumber('availability', flags.availability ?? '80', 0, 100),
 		readOnly: flags.readOnly ?? false,
 		stateDir: stateDir(env),
+		project: invocation.project,
+		dryRun: flags.dryRun ?? false,
+		waitMs: parseDuration('wait', flags.wait ?? '60', 1000, 3_600_000),
 	};
 }

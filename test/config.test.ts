@@ -44,24 +44,31 @@ test('settings: flags win over DOCKER_HOST, defaults are sane', () => {
 });
 
 test('report command and thresholds', () => {
-	assert.equal(parseCommand([]), 'watch');
-	assert.equal(parseCommand(['report']), 'report');
+	assert.deepEqual(parseCommand([]), {command: 'watch', project: null});
+	assert.deepEqual(parseCommand(['report']), {command: 'report', project: null});
+	assert.deepEqual(parseCommand(['restart', 'lab-shop']), {command: 'restart', project: 'lab-shop'});
+	assert.throws(() => parseCommand(['restart']), /restart needs one compose project/);
 	assert.throws(() => parseCommand(['reprot']), /unknown command 'reprot'/);
 	assert.throws(() => parseCommand(['report', 'now']), ConfigError);
 
 	const defaults = resolveSettings({}, {});
 	assert.deepEqual([defaults.command, defaults.output, defaults.loopWarnPerHour, defaults.availabilityCritical], ['watch', null, 3, 80]);
-	const report = resolveSettings({output: 'incident.md', loopWarn: '10', availability: '95.5'}, {}, 'report');
+	const report = resolveSettings({output: 'incident.md', loopWarn: '10', availability: '95.5'}, {}, {command: 'report', project: null});
 	assert.deepEqual([report.command, report.output, report.loopWarnPerHour, report.availabilityCritical], ['report', 'incident.md', 10, 95.5]);
-	const bad: Array<[Parameters<typeof resolveSettings>[0], 'watch' | 'report', RegExp]> = [
+	const restart = resolveSettings({dryRun: true, wait: '5s'}, {}, {command: 'restart', project: 'lab-shop'});
+	assert.deepEqual([restart.project, restart.dryRun, restart.waitMs], ['lab-shop', true, 5000]);
+	const bad: Array<[Parameters<typeof resolveSettings>[0], 'watch' | 'report' | 'restart', RegExp]> = [
 		[{loopWarn: 'lots'}, 'watch', /--loop-warn 'lots' is not a number/],
 		[{loopWarn: '-1'}, 'watch', /--loop-warn '-1' is out of range/],
 		[{availability: '120'}, 'watch', /--availability '120' is out of range: use 0 to 100/],
 		[{output: 'x.md'}, 'watch', /--output is for reports/],
 		[{output: ' '}, 'report', /--output needs a file name/],
 		[{once: true, json: true}, 'report', /report writes Markdown/],
+		[{dryRun: true}, 'watch', /--dry-run and --wait are for ordered restarts/],
+		[{wait: 'soon'}, 'restart', /--wait 'soon' is not a duration/],
+		[{readOnly: true}, 'restart', /--read-only: fleettop restart would change containers/],
 	];
 	for (const [flags, command, message] of bad) {
-		assert.throws(() => resolveSettings(flags, {}, command), (error: Error) => error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'), String(message));
+		assert.throws(() => resolveSettings(flags, {}, {command, project: command === 'restart' ? 'p' : null}), (error: Error) => error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'), String(message));
 	}
 });

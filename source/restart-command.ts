@@ -1,0 +1,48 @@
+import type {Settings} from './config.js';
+import {planLines, planOrderedRestart} from './domain/restart-plan.js';
+import {connectSources} from './store/connect.js';
+import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
+import {runOrderedRestart} from './store/ordered-restart.js';
+
+// `fleettop restart PROJECT [--dry-run] [--wait T]`: the plan, then each container's outcome as
+// it happens. Exit 0 when every service got ready, 1 otherwise (and when the engine is away).
+export async function runRestart(settings: Settings, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+	const store = createFleetStore({thresholds: thresholdsFrom(settings)});
+	const connection = connectSources(store, settings);
+	try {
+		await connection.ready;
+		connection.flush();
+		const state = store.getState();
+		const down = Object.values(state.engines).find((engine) => engine.state !== 'connected');
+		if (down) {
+			stderr.write(`fleettop: ${down.message ?? 'the engine is not connected'}\n`);
+			return 1;
+		}
+		const dependencies = new Map(Object.entries(state.diagnoses).flatMap(([key, diagnosis]) => (diagnosis.dependencies ? [[key, diagnosis.dependencies]] : [])));
+		const plan = planOrderedRestart(settings.project ?? '', Object.values(state.containers), dependencies);
+		const lines = planLines(plan, settings.waitMs);
+		if ('error' in plan) {
+			stderr.write(`${lines.join('\n')}\n`);
+			return 1;
+		}
+		stdout.write(`${lines.join('\n')}\n`);
+		if (settings.dryRun) {
+			stdout.write('dry run: nothing was changed\n');
+			return 0;
+		}
+		const results = await runOrderedRestart(plan.steps, {
+			act: connection.act,
+			current: (key) => {
+				connection.flush();
+				return store.getState().containers[key];
+			},
+			waitMs: settings.waitMs,
+			onResult: (result) => stdout.write(`  ${result.outcome === 'ok' ? 'ok     ' : result.outcome === 'failed' ? 'FAILED ' : 'skipped'} ${result.name}: ${result.message} (${(result.durationMs / 1000).toFixed(1)}s)\n`),
+		});
+		const failed = results.filter((result) => result.outcome !== 'ok').length;
+		stdout.write(failed ? `${failed} of ${results.length} containers not ready\n` : `all ${results.length} containers ready\n`);
+		return failed ? 1 : 0;
+	} finally {
+		connection.stop();
+	}
+}
