@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {requireEngine} from '../support/engine.js';
 import {cliPath, until} from '../support/run-cli.js';
@@ -122,5 +125,51 @@ test('SIGTERM, Ctrl-C and a crash all give the terminal back', async (t) => {
 		assert.match(after, /EXIT=1\n\s*icanon/);
 	} finally {
 		stop();
+	}
+});
+
+test('bulk stop-loop through the keyboard: filter, mark all, b, y — then re-arm', async (t) => {
+	if (!requireEngine(t)) return;
+	const agents = ['lab-agent-1', 'lab-agent-2', 'lab-agent-3'];
+	const policies = () => agents.map((name) => execFileSync('docker', ['inspect', '-f', '{{.HostConfig.RestartPolicy.Name}}', name], {encoding: 'utf8'}).trim());
+	const state = mkdtempSync(join(tmpdir(), 'fleettop-state-'));
+	startShell(120, 34);
+	try {
+		launch(`XDG_STATE_HOME=${state}`);
+		await shows(/lab-agent-1 .* command not found: python/, 'the diagnosed containers pane');
+		keys('/');
+		typed('agent');
+		keys('Enter');
+		await shows(/filter "agent": 3 of \d+ containers/, 'the filter', 5000);
+		keys('a');
+		await shows(/3 marked/, 'three marked', 5000);
+		keys('b');
+		await shows(/Break the restart loop of these 3 containers\?/, 'one confirmation listing them', 5000);
+		assert.match(screen(), / {2}lab-agent-1\n {2}lab-agent-2\n {2}lab-agent-3/);
+		keys('y');
+		await shows(/stop-loop: 3 of 3 done/, 'the summary', 20_000);
+		await shows(/lab-agent-3 +loop-stop/, 'shown as loop stopped', 10_000);
+		assert.deepEqual(policies(), ['no', 'no', 'no']);
+		const counts = () => agents.map((name) => execFileSync('docker', ['inspect', '-f', '{{.RestartCount}} {{.State.Status}}', name], {encoding: 'utf8'}).trim());
+		const stopped = counts();
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		assert.deepEqual(counts(), stopped, 'no restart after stop-loop');
+		assert.ok(stopped.every((entry) => entry.endsWith('exited')));
+
+		keys('a');
+		keys('B');
+		await shows(/Re-arm the loop of these 3 containers\?/, 're-arm asks first', 5000);
+		keys('y');
+		await shows(/re-arm: 3 of 3 done/, 're-armed', 20_000);
+		assert.deepEqual(policies(), ['always', 'always', 'always']);
+		keys('q');
+		await shows(/EXIT=0/, 'quit', 5000);
+	} finally {
+		stop();
+		// Whatever happened above, the lab's loops must loop again for the tests after this one.
+		policies().forEach((policy, index) => {
+			if (policy !== 'always') execFileSync('docker', ['update', '--restart', 'always', agents[index]!], {stdio: 'ignore'});
+		});
+		for (const name of agents) execFileSync('docker', ['start', name], {stdio: 'ignore'});
 	}
 });

@@ -158,7 +158,10 @@ test('bad flags: one line, exit code 2, no stack trace', async () => {
 		[['--stats', 'guess'], /--stats 'guess' is not a stats source/],
 		[['--frobnicate'], /unknown flag --frobnicate/],
 		[['--json'], /use it with --once/],
-		[['restart'], /unknown command 'restart'/],
+		[['restart'], /restart needs one compose project/],
+		[['reboot'], /unknown command 'reboot'/],
+		[['report', '--dry-run'], /--dry-run and --wait are for ordered restarts/],
+		[['--loop-warn', 'many'], /--loop-warn 'many' is not a number/],
 	];
 	for (const [args, message] of cases) {
 		const result = await runCli(args);
