@@ -11,7 +11,7 @@ import {ContainersPane} from './ui/containers-pane.js';
 import {Footer} from './ui/footer.js';
 import {activeBindings} from './keymap/bindings.js';
 import type {ActionRunner} from './store/action-runner.js';
-import {ConfirmView} from './ui/confirm-view.js';
+import {ConfirmView, ProcessConfirmView} from './ui/confirm-view.js';
 import {DetailView} from './ui/detail-view.js';
 import {Header, headerHeight} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -66,6 +66,8 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				<HelpOverlay bindings={table} width={columns} height={paneHeight} />
 			) : view.overlay === 'confirm' && view.pending ? (
 				<ConfirmView pending={view.pending} width={columns} height={paneHeight} />
+			) : view.overlay === 'process' && view.pendingProcess ? (
+				<ProcessConfirmView target={view.pendingProcess} width={columns} height={paneHeight} />
 			) : view.overlay === 'detail' && detail.length > 0 ? (
 				<DetailView lines={detail} top={view.detailTop} width={columns} height={paneHeight} />
 			) : (
@@ -84,7 +86,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				/>
 			)}
 			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} marks={view.marks.length} notices={notices} progress={progress} />
-			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={view.overlay === 'detail' || view.overlay === 'confirm' ? view.overlay : 'main'} />
+			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={view.overlay === 'detail' || view.overlay === 'confirm' || view.overlay === 'process' ? view.overlay : 'main'} />
 		</Box>
 	);
 }

@@ -14,7 +14,7 @@ export async function runInteractive(settings: Settings): Promise<number> {
 	process.on('exit', () => restoreTerminal());
 
 	const connection = connectSources(store, settings);
-	const actions = createActionRunner(store, connection.act);
+	const actions = createActionRunner(store, connection.act, connection.stopHostProcess);
 	const instance = render(<App store={store} actions={actions} />, {exitOnCtrlC: false, maxFps: 20});
 
 	const shutDown = (code: number, message?: string) => {

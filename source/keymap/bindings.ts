@@ -30,6 +30,9 @@ export type ActionName =
 	| 'container.unpause'
 	| 'container.stopLoop'
 	| 'container.rearm'
+	| 'holder.request'
+	| 'holder.term'
+	| 'holder.kill'
 	| 'confirm.yes'
 	| 'confirm.no'
 	| 'help.toggle'
@@ -37,7 +40,7 @@ export type ActionName =
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'confirm' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -74,6 +77,10 @@ export const bindings: Binding[] = [
 	{keys: ['P'], action: 'container.unpause', scope: 'main', label: 'Unpause', changes: true},
 	{keys: ['b'], action: 'container.stopLoop', scope: 'main', label: 'Break a restart loop (asks first)', footer: 'break loop', changes: true},
 	{keys: ['B'], action: 'container.rearm', scope: 'main', label: 'Re-arm a broken loop (asks first)', changes: true},
+	{keys: ['x'], action: 'holder.request', scope: 'main', label: 'Stop the host process holding its port (asks first)', changes: true},
+	{keys: ['y', 'return'], action: 'holder.term', scope: 'process', label: 'SIGTERM, wait 5 s'},
+	{keys: ['K'], action: 'holder.kill', scope: 'process', label: 'SIGTERM, then SIGKILL after 5 s'},
+	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'process', label: 'Cancel'},
 	{keys: ['y', 'return'], action: 'confirm.yes', scope: 'confirm', label: 'Do it'},
 	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'confirm', label: 'Cancel'},
 	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter: name, image, project, cause', footer: 'filter'},

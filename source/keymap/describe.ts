@@ -17,6 +17,7 @@ const sectionTitles: Record<Scope, string> = {
 	filter: 'While typing a filter',
 	detail: 'In a container\'s details',
 	confirm: 'When asked to confirm',
+	process: 'When asked to stop a host process',
 	help: 'In this help',
 	always: 'Anywhere',
 };
@@ -27,7 +28,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'confirm', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'confirm', 'process', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],

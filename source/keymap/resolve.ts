@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
 
@@ -64,6 +64,7 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	filter: ['filter', 'always'],
 	detail: ['detail', 'always'],
 	confirm: ['confirm', 'always'],
+	process: ['process', 'always'],
 	main: ['main', 'always'],
 };
 

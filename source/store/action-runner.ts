@@ -1,13 +1,16 @@
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import {clearMarks, pushNotice} from './actions.js';
 import {needsConfirmation, planAction} from './action-plan.js';
-import type {FleetStore, PendingAction} from './fleet-store.js';
+import type {FleetStore, PendingAction, PendingProcess} from './fleet-store.js';
 
 // Runs planned actions: a few containers at a time, progress in the store, one notice per
 // failure (one failure does not stop the rest) and a summary at the end.
 
 /** Performs one action on one container: resolves with a short message, rejects with one line. */
 export type ActOnContainer = (key: string, action: ContainerAction) => Promise<string>;
+
+/** Signals a host process (SIGTERM; SIGKILL after a grace period when `escalate`). */
+export type StopHostProcess = (target: PendingProcess, escalate: boolean) => Promise<string>;
 
 const concurrency = 4;
 
@@ -17,9 +20,16 @@ export interface ActionRunner {
 	/** The operator said yes to the pending action. */
 	confirm(): Promise<void>;
 	cancel(): void;
+	/** Asks to stop the host process the selected container's diagnosis names as holding its port. */
+	requestStopHolder(): void;
+	stopHolder(escalate: boolean): Promise<void>;
 }
 
-export function createActionRunner(store: FleetStore, act: ActOnContainer): ActionRunner {
+const unavailable: StopHostProcess = async () => {
+	throw new Error('stopping host processes is not available here');
+};
+
+export function createActionRunner(store: FleetStore, act: ActOnContainer, stopProcess: StopHostProcess = unavailable): ActionRunner {
 	const run = async (plan: PendingAction) => {
 		const total = plan.targets.length;
 		store.setState({progress: {action: plan.action, done: 0, failed: 0, total}});
@@ -64,7 +74,24 @@ export function createActionRunner(store: FleetStore, act: ActOnContainer): Acti
 			if (plan) await run(plan);
 		},
 		cancel() {
-			store.setState((state) => ({view: {...state.view, overlay: null, pending: null}}));
+			store.setState((state) => ({view: {...state.view, overlay: null, pending: null, pendingProcess: null}}));
+		},
+		requestStopHolder() {
+			const {view, diagnoses, containers} = store.getState();
+			const key = view.selectedKey;
+			const process = key ? diagnoses[key]?.findings.find((finding) => finding.process)?.process : undefined;
+			if (!key || !process) return pushNotice(store, 'no host process holds a port this container needs (x acts on port-in-use diagnoses)', 'warning');
+			store.setState((state) => ({view: {...state.view, overlay: 'process', pendingProcess: {...process, for: containers[key]?.name ?? key}}}));
+		},
+		async stopHolder(escalate) {
+			const target = store.getState().view.pendingProcess;
+			store.setState((state) => ({view: {...state.view, overlay: null, pendingProcess: null}}));
+			if (!target) return;
+			try {
+				pushNotice(store, await stopProcess(target, escalate), 'ok');
+			} catch (error) {
+				pushNotice(store, (error as Error).message, 'critical');
+			}
 		},
 	};
 }

@@ -12,7 +12,8 @@ import {containerKey} from '../domain/container.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import {auditLogAt} from '../sources/state/audit-log.js';
 import {savedPoliciesAt} from '../sources/state/saved-policies.js';
-import type {ActOnContainer} from './action-runner.js';
+import {stopProcess} from '../sources/host/stop-process.js';
+import type {ActOnContainer, StopHostProcess} from './action-runner.js';
 import {applyBatch, pushNotice, setStoppedLoops, type Batch} from './actions.js';
 import {composeProjectsOf} from './derive.js';
 import type {FleetStore} from './fleet-store.js';
@@ -25,6 +26,8 @@ export interface Connection {
 	ready: Promise<void>;
 	/** One action on one container, written to the audit log whatever its outcome. */
 	act: ActOnContainer;
+	/** Signals a host process in a container's way, also written to the audit log. */
+	stopHostProcess: StopHostProcess;
 	/** Publishes what is buffered now. */
 	flush(): void;
 	stop(): void;
@@ -157,27 +160,39 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	};
 	void readStoppedLoops();
 
-	const act = async (key: string, action: ContainerAction): Promise<string> => {
-		const record = store.getState().containers[key];
-		if (!record) throw new Error(`${action}: the container is gone`);
+	/** Runs `work` and appends its outcome to the audit log, success or not. */
+	const audited = async (entry: {container: string; containerId: string; action: string}, work: () => Promise<string>): Promise<string> => {
 		const startedAt = Date.now();
-		const entry = {engine: settings.endpoint.label, container: record.name, containerId: record.id, action};
 		let outcome: 'ok' | 'failed' = 'ok';
 		let message = '';
 		try {
-			message = await watcher.act(record.id, record.name, action, policies);
+			message = await work();
 			return message;
 		} catch (error) {
 			outcome = 'failed';
 			message = (error as Error).message;
 			throw error;
 		} finally {
-			await audit({...entry, outcome, message, durationMs: Date.now() - startedAt}).catch((error: Error) =>
+			await audit({engine: settings.endpoint.label, ...entry, outcome, message, durationMs: Date.now() - startedAt}).catch((error: Error) =>
 				pushNotice(store, `audit log not written (${error.message.split('\n')[0]}): check ${settings.stateDir}`, 'warning'),
 			);
+		}
+	};
+
+	const act = async (key: string, action: ContainerAction): Promise<string> => {
+		const record = store.getState().containers[key];
+		if (!record) throw new Error(`${action}: the container is gone`);
+		try {
+			return await audited({container: record.name, containerId: record.id, action}, () => watcher.act(record.id, record.name, action, policies));
+		} finally {
 			if (action === 'stop-loop' || action === 're-arm') await readStoppedLoops();
 		}
 	};
+
+	const stopHostProcess: StopHostProcess = (target, escalate) =>
+		audited({container: target.for, containerId: '', action: `${escalate ? 'kill' : 'stop'} host pid ${target.pid} (${target.command}, user ${target.user}, port ${target.port})`}, () =>
+			stopProcess(target.pid, {escalate}),
+		);
 
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
 	return {
@@ -189,6 +204,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			flush();
 		}),
 		act,
+		stopHostProcess,
 		flush,
 		stop() {
 			stopped = true;

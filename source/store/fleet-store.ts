@@ -2,6 +2,7 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {Settings} from '../config.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import type {SavedPolicy} from '../sources/state/saved-policies.js';
+import type {HostProcess} from '../domain/diagnosis/finding.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -15,7 +16,13 @@ import type {HostBasics} from '../sources/host/host-basics.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | 'confirm' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | null;
+
+/** A host process in a container's way, waiting for the operator's yes before it is signalled. */
+export interface PendingProcess extends HostProcess {
+	/** The container whose diagnosis named it. */
+	for: string;
+}
 
 /** An action waiting for the operator's yes: what it will touch, and what it leaves out and why. */
 export interface PendingAction {
@@ -49,6 +56,7 @@ export interface ViewState {
 	/** Marked containers (keys): bulk actions apply to them. */
 	marks: string[];
 	pending: PendingAction | null;
+	pendingProcess: PendingProcess | null;
 }
 
 export interface Thresholds {
@@ -110,7 +118,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null},
 		stoppedLoops: {},
 		notices: [],
 		progress: null,

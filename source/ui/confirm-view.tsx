@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
-import type {PendingAction} from '../store/fleet-store.js';
+import type {PendingAction, PendingProcess} from '../store/fleet-store.js';
 
 const describe: Record<ContainerAction, string> = {
 	start: 'Start',
@@ -40,6 +40,26 @@ export function ConfirmView({pending, width, height}: {pending: PendingAction; w
 				<Text key={skip.name} dimColor wrap="truncate">{`  skipped ${skip.name}: ${skip.reason}`}</Text>
 			))}
 			{pending.skipped.length > 3 && <Text dimColor>{`  … ${pending.skipped.length - 3} more skipped`}</Text>}
+		</Box>
+	);
+}
+
+/** Stopping a host process: the operator sees exactly what will be signalled. */
+export function ProcessConfirmView({target, width, height}: {target: PendingProcess; width: number; height: number}) {
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text bold color="yellow" wrap="truncate">{`Stop the host process holding port ${target.port}, in the way of ${target.for}?`}</Text>
+			<Text wrap="truncate">{`  pid     ${target.pid}`}</Text>
+			<Text wrap="truncate">{`  user    ${target.user}`}</Text>
+			<Text wrap="truncate">{`  command ${target.command}`}</Text>
+			<Text wrap="truncate">
+				<Text color="yellow">{'y/Enter'}</Text>
+				{' SIGTERM   '}
+				<Text color="yellow">{'K'}</Text>
+				{' SIGTERM, then SIGKILL after 5 s   '}
+				<Text color="yellow">{'n/Esc'}</Text>
+				{' cancel'}
+			</Text>
 		</Box>
 	);
 }

@@ -12,12 +12,19 @@ import {fixtureNow, labStore} from '../support/fixtures.js';
 /** The runner the app gets, with the engine call replaced by a log of what was asked (the engine side is tested in integration). */
 function recordingRunner(store: FleetStore, fail: string[] = []) {
 	const calls: string[] = [];
-	const runner = createActionRunner(store, async (key, action) => {
-		const name = store.getState().containers[key]!.name;
-		calls.push(`${action} ${name}`);
-		if (fail.includes(name)) throw new Error(`${action} ${name}: the container is gone (removed meanwhile)`);
-		return 'done';
-	});
+	const runner = createActionRunner(
+		store,
+		async (key, action) => {
+			const name = store.getState().containers[key]!.name;
+			calls.push(`${action} ${name}`);
+			if (fail.includes(name)) throw new Error(`${action} ${name}: the container is gone (removed meanwhile)`);
+			return 'done';
+		},
+		async (target, escalate) => {
+			calls.push(`${escalate ? 'kill' : 'term'} ${target.pid} for ${target.for}`);
+			return `pid ${target.pid} stopped (SIGTERM)`;
+		},
+	);
 	return {runner, calls};
 }
 
@@ -246,4 +253,28 @@ test('--read-only: no action key works, the help has none, the header says so', 
 	await settle();
 	assert.doesNotMatch(lastFrame()!, /Restart|restart loop|Kill|Start|Stop|Pause|Re-arm/);
 	assert.match(lastFrame()!, /Mark \/ unmark/);
+});
+
+test('x offers to stop the host process holding a port, showing pid, user and command first', async () => {
+	const store = labStore();
+	const {runner, calls} = recordingRunner(store);
+	const {lastFrame, stdin} = render(<App store={store} actions={runner} />);
+	await settle();
+	stdin.write('x'); // lab-shop_db_1: nothing holds a port of its
+	await settle();
+	assert.match(lastFrame()!, /no host process holds a port this container needs/);
+	stdin.write('/api-port');
+	await settle();
+	stdin.write('\r');
+	await settle();
+	stdin.write('x');
+	await settle();
+	const asked = lastFrame()!;
+	assert.match(asked, /Stop the host process holding port 18091, in the way of lab-api-port\?/);
+	assert.match(asked, / {2}pid {5}\d+\n {2}user {4}root\n {2}command \/usr\/bin\/python3 -m http\.server 18091/);
+	assert.match(asked, /y\/Enter SIGTERM {3}K SIGTERM, then SIGKILL after 5 s {3}n\/Esc cancel/);
+	stdin.write('K');
+	await settle();
+	assert.match(calls.at(-1)!, /^kill \d+ for lab-api-port$/);
+	assert.match(lastFrame()!, /✔ pid \d+ stopped/);
 });

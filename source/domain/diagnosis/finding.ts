@@ -17,6 +17,15 @@ export interface Finding {
 	hint: string;
 	/** Findings with the same group are counted together in the fleet summary. */
 	group: string;
+	/** A host process in the way (the holder of a port), which an action can stop. */
+	process?: HostProcess;
+}
+
+export interface HostProcess {
+	pid: number;
+	command: string;
+	user: string;
+	port: number;
 }
 
 export interface RuleContext {

@@ -60,13 +60,15 @@ export const portInUse: Rule = (context) => {
 	if (!holder) {
 		return {...base, cause: `port ${port} already in use`, hint: `Nothing listens on ${port} now (port from ${from}): it may have been a transient clash; check ss -ltnp.`};
 	}
+	const process = holder.holder && !holder.holder.containerId ? {pid: holder.holder.pid, command: holder.holder.command, user: holder.holder.user, port} : undefined;
 	return {
 		...base,
+		...(process ? {process} : {}),
 		cause: `port ${port} held by ${holderText(holder, context)}`,
 		hint: !holder.holder
 			? `Find the holder as root (ss -ltnp 'sport = :${port}'), stop it or change one of the ports.`
 			: holder.holder.containerId
 				? `${holderText(holder, context)} runs ${holder.holder.command}: stop it or change one of the ports (port from ${from}).`
-				: `Stop the old process (kill ${holder.holder.pid}: ${holder.holder.command}) or move this service to another port.`,
+				: `Stop the old process (x in fleettop, or kill ${holder.holder.pid}: ${holder.holder.command}) or move this service to another port.`,
 	};
 };
