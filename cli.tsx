@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import meow from 'meow';
+import {mergeFlags, readConfig} from './source/config-file.js';
 import {ConfigError, parseCommand, resolveSettings} from './source/config.js';
 import {runOnce} from './source/once.js';
 
@@ -29,6 +30,10 @@ const cli = meow(
 	  --help            Show this help
 	  --version         Show the version
 
+	Configuration: the same settings in $XDG_CONFIG_HOME/fleettop/config.json
+	(~/.config/fleettop/config.json, or $FLEETTOP_CONFIG), e.g. {"readOnly": true, "interval": "2s"};
+	flags win, and read-only from either holds.
+
 	Keys: press ? inside fleettop.
 `,
 	{
@@ -55,7 +60,7 @@ const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'jso
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
 	if (unknown) throw new ConfigError(`unknown flag --${unknown}: see fleettop --help`);
-	const settings = resolveSettings(cli.flags, process.env, parseCommand(cli.input));
+	const settings = resolveSettings(mergeFlags(readConfig(process.env), cli.flags), process.env, parseCommand(cli.input));
 	if (settings.command === 'restart') {
 		const {runRestart} = await import('./source/restart-command.js');
 		return runRestart(settings, process.stdout, process.stderr);

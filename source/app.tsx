@@ -11,7 +11,7 @@ import {ContainersPane} from './ui/containers-pane.js';
 import {Footer} from './ui/footer.js';
 import {activeBindings} from './keymap/bindings.js';
 import type {ActionRunner} from './store/action-runner.js';
-import {ConfirmView, ProcessConfirmView} from './ui/confirm-view.js';
+import {ConfirmView, ProcessConfirmView, RestartConfirmView} from './ui/confirm-view.js';
 import {DetailView} from './ui/detail-view.js';
 import {Header, headerHeight} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -37,6 +37,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const stoppedLoops = useStore(store, (state) => state.stoppedLoops);
 	const notices = useStore(store, (state) => state.notices);
 	const progress = useStore(store, (state) => state.progress);
+	const outcomes = useStore(store, (state) => state.outcomes);
 	const table = useMemo(() => activeBindings(readOnly), [readOnly]);
 	const view = useStore(store, (state) => state.view);
 	const now = useStore(store, (state) => state.now);
@@ -66,6 +67,8 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				<HelpOverlay bindings={table} width={columns} height={paneHeight} />
 			) : view.overlay === 'confirm' && view.pending ? (
 				<ConfirmView pending={view.pending} width={columns} height={paneHeight} />
+			) : view.overlay === 'restart' && view.pendingRestart ? (
+				<RestartConfirmView pending={view.pendingRestart} width={columns} height={paneHeight} />
 			) : view.overlay === 'process' && view.pendingProcess ? (
 				<ProcessConfirmView target={view.pendingProcess} width={columns} height={paneHeight} />
 			) : view.overlay === 'detail' && detail.length > 0 ? (
@@ -78,6 +81,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 					diagnoses={diagnoses}
 					marks={view.marks}
 					stoppedLoops={stoppedLoops}
+					outcomes={outcomes}
 					selectedKey={view.selectedKey}
 					now={now}
 					width={columns}
@@ -86,7 +90,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				/>
 			)}
 			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} marks={view.marks.length} notices={notices} progress={progress} />
-			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={view.overlay === 'detail' || view.overlay === 'confirm' || view.overlay === 'process' ? view.overlay : 'main'} />
+			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={modeOf(view) === 'filter' ? 'main' : modeOf(view)} />
 		</Box>
 	);
 }

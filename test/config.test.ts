@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {configPath, mergeFlags, parseConfig} from '../source/config-file.js';
 import {ConfigError, parseCommand, parseDuration, parseEndpoint, resolveSettings} from '../source/config.js';
 
 test('engine addresses', () => {
@@ -71,4 +72,25 @@ test('report command and thresholds', () => {
 	for (const [flags, command, message] of bad) {
 		assert.throws(() => resolveSettings(flags, {}, {command, project: command === 'restart' ? 'p' : null}), (error: Error) => error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'), String(message));
 	}
+});
+
+test('the configuration file: same settings as the flags, flags win, read-only holds', () => {
+	assert.equal(configPath({XDG_CONFIG_HOME: '/etc/xdg', HOME: '/root'}), '/etc/xdg/fleettop/config.json');
+	assert.equal(configPath({HOME: '/home/op'}), '/home/op/.config/fleettop/config.json');
+	assert.equal(configPath({FLEETTOP_CONFIG: '/srv/ft.json', HOME: '/root'}), '/srv/ft.json');
+	assert.deepEqual(parseConfig('{"readOnly": true, "interval": "2s", "loopWarn": 6}', 'c.json'), {readOnly: true, interval: '2s', loopWarn: '6'});
+	const bad: Array<[string, RegExp]> = [
+		['{"readOnly": tru', /^c\.json is not valid JSON .*: fix it or move it away$/],
+		['[1]', /must hold one JSON object/],
+		['{"readonly": true}', /unknown setting "readonly" \(known: host, interval/],
+		['{"readOnly": "yes"}', /"readOnly" must be true or false/],
+		['{"interval": [2]}', /"interval" must be a string or a number/],
+	];
+	for (const [text, message] of bad) assert.throws(() => parseConfig(text, 'c.json'), (error: Error) => error instanceof ConfigError && message.test(error.message), text);
+
+	const merged = mergeFlags({readOnly: true, interval: '2s', host: 'unix:///a.sock'}, {interval: '5', readOnly: false, once: false});
+	assert.deepEqual([merged.interval, merged.host, merged.readOnly], ['5', 'unix:///a.sock', true]);
+	assert.equal(mergeFlags({}, {readOnly: true}).readOnly, true);
+	assert.equal(resolveSettings(mergeFlags({loopWarn: '6'}, {}), {}).loopWarnPerHour, 6);
+	assert.throws(() => resolveSettings(mergeFlags({interval: 'often'}, {}), {}), /--interval 'often' is not a duration/);
 });

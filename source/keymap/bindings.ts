@@ -30,6 +30,7 @@ export type ActionName =
 	| 'container.unpause'
 	| 'container.stopLoop'
 	| 'container.rearm'
+	| 'project.restart'
 	| 'holder.request'
 	| 'holder.term'
 	| 'holder.kill'
@@ -77,6 +78,7 @@ export const bindings: Binding[] = [
 	{keys: ['P'], action: 'container.unpause', scope: 'main', label: 'Unpause', changes: true},
 	{keys: ['b'], action: 'container.stopLoop', scope: 'main', label: 'Break a restart loop (asks first)', footer: 'break loop', changes: true},
 	{keys: ['B'], action: 'container.rearm', scope: 'main', label: 'Re-arm a broken loop (asks first)', changes: true},
+	{keys: ['R'], action: 'project.restart', scope: 'main', label: 'Restart its compose project in depends_on order (asks first)', changes: true},
 	{keys: ['x'], action: 'holder.request', scope: 'main', label: 'Stop the host process holding its port (asks first)', changes: true},
 	{keys: ['y', 'return'], action: 'holder.term', scope: 'process', label: 'SIGTERM, wait 5 s'},
 	{keys: ['K'], action: 'holder.kill', scope: 'process', label: 'SIGTERM, then SIGKILL after 5 s'},

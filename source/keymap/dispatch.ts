@@ -49,6 +49,7 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'container.unpause': return context.actions.request('unpause');
 		case 'container.stopLoop': return context.actions.request('stop-loop');
 		case 'container.rearm': return context.actions.request('re-arm');
+		case 'project.restart': return context.actions.requestOrderedRestart();
 		case 'holder.request': return context.actions.requestStopHolder();
 		case 'holder.term': return void context.actions.stopHolder(false);
 		case 'holder.kill': return void context.actions.stopHolder(true);

@@ -55,7 +55,9 @@ export function keyNames(input: string, key: InkKey): string[] {
 const controlKeys: Record<string, InkKey> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {delete: true}, '\b': {backspace: true}};
 
 /** The mode the view is in: an open overlay first, then a filter being typed. */
-export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter'> | null; editingFilter: boolean}): Mode {
+export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter'> | 'restart' | null; editingFilter: boolean}): Mode {
+	// An ordered restart is confirmed with the same keys as any other action.
+	if (view.overlay === 'restart') return 'confirm';
 	return view.overlay ?? (view.editingFilter ? 'filter' : 'main');
 }
 

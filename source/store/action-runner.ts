@@ -1,7 +1,9 @@
 import type {ContainerAction} from '../sources/docker/container-actions.js';
-import {clearMarks, pushNotice} from './actions.js';
+import {clearMarks, noticeMs, pushNotice} from './actions.js';
 import {needsConfirmation, planAction} from './action-plan.js';
-import type {FleetStore, PendingAction, PendingProcess} from './fleet-store.js';
+import {planLines, planOrderedRestart} from '../domain/restart-plan.js';
+import type {FleetStore, PendingAction, PendingProcess, PendingRestart} from './fleet-store.js';
+import {runOrderedRestart} from './ordered-restart.js';
 
 // Runs planned actions: a few containers at a time, progress in the store, one notice per
 // failure (one failure does not stop the rest) and a summary at the end.
@@ -23,35 +25,79 @@ export interface ActionRunner {
 	/** Asks to stop the host process the selected container's diagnosis names as holding its port. */
 	requestStopHolder(): void;
 	stopHolder(escalate: boolean): Promise<void>;
+	/** Asks to restart the selected container's compose project in depends_on order. */
+	requestOrderedRestart(): void;
+}
+
+export interface RunnerOptions {
+	/** How long each service of an ordered restart may take to get ready (default 60 s). */
+	restartWaitMs?: number;
 }
 
 const unavailable: StopHostProcess = async () => {
 	throw new Error('stopping host processes is not available here');
 };
 
-export function createActionRunner(store: FleetStore, act: ActOnContainer, stopProcess: StopHostProcess = unavailable): ActionRunner {
+export function createActionRunner(store: FleetStore, act: ActOnContainer, stopProcess: StopHostProcess = unavailable, options: RunnerOptions = {}): ActionRunner {
+	const restartWaitMs = options.restartWaitMs ?? 60_000;
+	const outcome = (key: string, value: 'running' | 'ok' | 'failed') => store.setState((state) => ({outcomes: {...state.outcomes, [key]: value}}));
+	const begin = (action: string, total: number) => store.setState({progress: {action, done: 0, failed: 0, total}, outcomes: {}});
+	const step = (failed: boolean) => store.setState((state) => ({progress: state.progress && {...state.progress, done: state.progress.done + 1, failed: state.progress.failed + (failed ? 1 : 0)}}));
+	const finish = () => {
+		store.setState({progress: null});
+		// The ticks and crosses on the rows stay a moment, then go with the notices.
+		setTimeout(() => store.setState({outcomes: {}}), noticeMs).unref?.();
+	};
+
 	const run = async (plan: PendingAction) => {
 		const total = plan.targets.length;
-		store.setState({progress: {action: plan.action, done: 0, failed: 0, total}});
+		begin(plan.action, total);
 		const queue = [...plan.targets];
 		const failures: string[] = [];
 		let lastOk = '';
 		const worker = async () => {
 			for (let target = queue.shift(); target; target = queue.shift()) {
+				outcome(target.key, 'running');
 				try {
 					lastOk = `${target.name}: ${await act(target.key, plan.action)}`;
+					outcome(target.key, 'ok');
+					step(false);
 				} catch (error) {
 					failures.push((error as Error).message);
+					outcome(target.key, 'failed');
 					pushNotice(store, (error as Error).message, 'critical');
+					step(true);
 				}
-				store.setState((state) => ({progress: state.progress && {...state.progress, done: state.progress.done + 1, failed: failures.length}}));
 			}
 		};
 		await Promise.all(Array.from({length: Math.min(concurrency, total)}, worker));
-		store.setState({progress: null});
+		finish();
 		if (total === 1 && failures.length === 0) pushNotice(store, lastOk, 'ok');
 		else if (total > 1) pushNotice(store, `${plan.action}: ${total - failures.length} of ${total} done${failures.length ? `, ${failures.length} failed` : ''}`, failures.length ? 'warning' : 'ok');
 		if (failures.length === 0 && total > 1) clearMarks(store);
+	};
+
+	const restartProject = async (pending: PendingRestart) => {
+		const targets = pending.steps.flatMap((entry) => entry.containers);
+		begin(`restart ${pending.project}`, targets.length);
+		const keyOf = new Map(targets.map((target) => [target.name, target.key]));
+		const results = await runOrderedRestart(pending.steps, {
+			act: (key, action) => {
+				outcome(key, 'running');
+				return act(key, action);
+			},
+			current: (key) => store.getState().containers[key],
+			waitMs: restartWaitMs,
+			onResult: (result) => {
+				const key = keyOf.get(result.name);
+				if (key) outcome(key, result.outcome === 'ok' ? 'ok' : 'failed');
+				if (result.outcome !== 'ok') pushNotice(store, `${result.name}: ${result.message}`, result.outcome === 'failed' ? 'critical' : 'warning');
+				step(result.outcome !== 'ok');
+			},
+		});
+		finish();
+		const ready = results.filter((result) => result.outcome === 'ok').length;
+		pushNotice(store, `restart ${pending.project}: ${ready} of ${results.length} ready`, ready === results.length ? 'ok' : 'warning');
 	};
 
 	return {
@@ -69,12 +115,23 @@ export function createActionRunner(store: FleetStore, act: ActOnContainer, stopP
 			void run(plan);
 		},
 		async confirm() {
-			const plan = store.getState().view.pending;
-			store.setState((state) => ({view: {...state.view, overlay: null, pending: null}}));
-			if (plan) await run(plan);
+			const {pending, pendingRestart} = store.getState().view;
+			store.setState((state) => ({view: {...state.view, overlay: null, pending: null, pendingRestart: null}}));
+			if (pending) await run(pending);
+			if (pendingRestart) await restartProject(pendingRestart);
 		},
 		cancel() {
-			store.setState((state) => ({view: {...state.view, overlay: null, pending: null, pendingProcess: null}}));
+			store.setState((state) => ({view: {...state.view, overlay: null, pending: null, pendingProcess: null, pendingRestart: null}}));
+		},
+		requestOrderedRestart() {
+			const state = store.getState();
+			const project = state.view.selectedKey ? state.containers[state.view.selectedKey]?.project : null;
+			if (!project) return pushNotice(store, 'R restarts a compose project: select one of its containers', 'warning');
+			if (state.progress) return pushNotice(store, 'an action is still running: wait for it to finish', 'warning');
+			const dependencies = new Map(Object.entries(state.diagnoses).flatMap(([key, diagnosis]) => (diagnosis.dependencies ? [[key, diagnosis.dependencies]] : [])));
+			const plan = planOrderedRestart(project, Object.values(state.containers), dependencies);
+			if ('error' in plan) return pushNotice(store, plan.error, 'critical');
+			store.setState((current) => ({view: {...current.view, overlay: 'restart', pendingRestart: {project, steps: plan.steps, lines: planLines(plan, restartWaitMs)}}}));
 		},
 		requestStopHolder() {
 			const {view, diagnoses, containers} = store.getState();

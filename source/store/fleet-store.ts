@@ -3,6 +3,7 @@ import type {Settings} from '../config.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import type {SavedPolicy} from '../sources/state/saved-policies.js';
 import type {HostProcess} from '../domain/diagnosis/finding.js';
+import type {RestartStep} from '../domain/restart-plan.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -16,7 +17,7 @@ import type {HostBasics} from '../sources/host/host-basics.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | null;
 
 /** A host process in a container's way, waiting for the operator's yes before it is signalled. */
 export interface PendingProcess extends HostProcess {
@@ -38,9 +39,16 @@ export interface Notice {
 	at: number;
 }
 
+/** An ordered restart of a compose project, waiting for the operator's yes. */
+export interface PendingRestart {
+	project: string;
+	steps: RestartStep[];
+	lines: string[];
+}
+
 /** A bulk action under way: shown as "stop-loop 12/60" until it is done. */
 export interface ActionProgress {
-	action: ContainerAction;
+	action: string;
 	done: number;
 	failed: number;
 	total: number;
@@ -57,6 +65,7 @@ export interface ViewState {
 	marks: string[];
 	pending: PendingAction | null;
 	pendingProcess: PendingProcess | null;
+	pendingRestart: PendingRestart | null;
 }
 
 export interface Thresholds {
@@ -88,6 +97,8 @@ export interface FleetState {
 	stoppedLoops: Record<string, SavedPolicy>;
 	notices: Notice[];
 	progress: ActionProgress | null;
+	/** The running or last action's outcome per container key, shown on its row for a while. */
+	outcomes: Record<string, 'running' | 'ok' | 'failed'>;
 	/** --read-only: every action is gone from the keymap, and the header says so. */
 	readOnly: boolean;
 	/** Time of the last publish: durations on screen are computed from it, not from Date.now(). */
@@ -118,7 +129,8 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null},
+		outcomes: {},
 		stoppedLoops: {},
 		notices: [],
 		progress: null,

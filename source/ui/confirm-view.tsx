@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
-import type {PendingAction, PendingProcess} from '../store/fleet-store.js';
+import type {PendingAction, PendingProcess, PendingRestart} from '../store/fleet-store.js';
 
 const describe: Record<ContainerAction, string> = {
 	start: 'Start',
@@ -60,6 +60,26 @@ export function ProcessConfirmView({target, width, height}: {target: PendingProc
 				<Text color="yellow">{'n/Esc'}</Text>
 				{' cancel'}
 			</Text>
+		</Box>
+	);
+}
+
+/** An ordered restart: the plan, in the order it will run. */
+export function RestartConfirmView({pending, width, height}: {pending: PendingRestart; width: number; height: number}) {
+	const [title, ...steps] = pending.lines;
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text bold color="yellow" wrap="truncate">{`${title}?`}</Text>
+			<Text wrap="truncate">
+				<Text color="yellow">{'y/Enter'}</Text>
+				{' do it   '}
+				<Text color="yellow">{'n/Esc'}</Text>
+				{' cancel'}
+				<Text dimColor>{'   (a service that does not get ready stops its dependents)'}</Text>
+			</Text>
+			{steps.map((line) => (
+				<Text key={line} wrap="truncate">{line}</Text>
+			))}
 		</Box>
 	);
 }

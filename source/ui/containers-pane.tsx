@@ -15,6 +15,7 @@ export interface ContainersPaneProps {
 	diagnoses: Record<string, Diagnosis>;
 	marks: string[];
 	stoppedLoops: Record<string, unknown>;
+	outcomes: Record<string, 'running' | 'ok' | 'failed'>;
 	selectedKey: string | null;
 	now: number;
 	width: number;
@@ -29,17 +30,22 @@ interface ContainerLineProps {
 	columns: Column[];
 	selected: boolean;
 	marked: boolean;
+	outcome?: 'running' | 'ok' | 'failed';
 	loopStopped: boolean;
 	now: number;
 }
 
-function ContainerLine({record, stats, diagnosis, columns, selected, marked, loopStopped, now}: ContainerLineProps) {
+/** The mark column: an action's progress on this row first, else whether it is marked. */
+const outcomeMark = {running: {text: '…', color: 'yellow'}, ok: {text: '✔', color: 'green'}, failed: {text: '✖', color: 'red'}} as const;
+
+function ContainerLine({record, stats, diagnosis, columns, selected, marked, outcome, loopStopped, now}: ContainerLineProps) {
+	const mark = outcome ? outcomeMark[outcome] : {text: marked ? '•' : ' ', color: 'cyan'};
 	const cells = fitCells(columns, containerCells(record, stats, now, diagnosis, loopStopped));
 	const color = toneColor[toneOf(record, diagnosis)];
 	return (
 		<Text inverse={selected} bold={selected} wrap="truncate">
 			{selected ? '▶' : ' '}
-			<Text color="cyan">{marked ? '•' : ' '}</Text>
+			<Text color={mark.color}>{mark.text}</Text>
 			{cells.map((cell, index) => {
 				const id = columns[index]?.id;
 				const tinted = id === 'state' || id === 'health' || id === 'exit' || id === 'restarts' || id === 'diagnosis';
@@ -65,7 +71,7 @@ function WhyLine({record, diagnosis}: {record?: ContainerRecord; diagnosis?: Dia
 	);
 }
 
-export function ContainersPane({rows, containers, stats, diagnoses, marks, stoppedLoops, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
+export function ContainersPane({rows, containers, stats, diagnoses, marks, stoppedLoops, outcomes, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
 	const marked = new Set(marks);
 	const columns = layoutColumns(width);
 	const bodyHeight = Math.max(height - 2, 1);
@@ -91,7 +97,7 @@ export function ContainersPane({rows, containers, stats, diagnoses, marks, stopp
 				}
 				const record = containers[row.key];
 				if (!record) return null;
-				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} diagnosis={diagnoses[row.key]} columns={columns} selected={row.key === selectedKey} marked={marked.has(row.key)} loopStopped={row.key in stoppedLoops} now={now} />;
+				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} diagnosis={diagnoses[row.key]} columns={columns} selected={row.key === selectedKey} marked={marked.has(row.key)} outcome={outcomes[row.key]} loopStopped={row.key in stoppedLoops} now={now} />;
 			})}
 			<Box flexGrow={1} />
 			<WhyLine record={selectedKey ? containers[selectedKey] : undefined} diagnosis={selectedKey ? diagnoses[selectedKey] : undefined} />

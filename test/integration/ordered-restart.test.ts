@@ -23,6 +23,16 @@ test('a dry run prints the plan and changes nothing', async (t) => {
 	const readOnly = await runCli(['restart', 'lab-shop', '--read-only']);
 	assert.equal(readOnly.code, 2);
 	assert.match(readOnly.stderr, /--read-only: fleettop restart would change containers/);
+	// The same refusal from the configuration file alone; a broken file is one line, exit 2.
+	const dir = mkdtempSync(join(tmpdir(), 'fleettop-config-'));
+	writeFileSync(join(dir, 'config.json'), '{"readOnly": true}');
+	const fromFile = await runCli(['restart', 'lab-shop'], {env: {...process.env, FLEETTOP_CONFIG: join(dir, 'config.json')}});
+	assert.equal(fromFile.code, 2);
+	assert.match(fromFile.stderr, /--read-only: fleettop restart would change containers/);
+	writeFileSync(join(dir, 'broken.json'), '{"readOnly": tru');
+	const broken = await runCli(['--once'], {env: {...process.env, FLEETTOP_CONFIG: join(dir, 'broken.json')}});
+	assert.equal(broken.code, 2);
+	assert.match(broken.stderr, /^fleettop: \S+broken\.json is not valid JSON .*: fix it or move it away\n$/);
 });
 
 test('the lab project: db restarted but never healthy, so its dependents are not started', async (t) => {

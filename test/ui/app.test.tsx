@@ -24,6 +24,7 @@ function recordingRunner(store: FleetStore, fail: string[] = []) {
 			calls.push(`${escalate ? 'kill' : 'term'} ${target.pid} for ${target.for}`);
 			return `pid ${target.pid} stopped (SIGTERM)`;
 		},
+		{restartWaitMs: 200},
 	);
 	return {runner, calls};
 }
@@ -37,7 +38,7 @@ function frameLines(frame: string | undefined): string[] {
 test('the pane shows grouped rows, the selection and every column', () => {
 	const state = labStore().getState();
 	const {lastFrame} = render(
-		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} marks={[]} stoppedLoops={{}} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={34} emptyText="none" />,
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} marks={[]} stoppedLoops={{}} outcomes={{}} selectedKey={state.view.selectedKey} now={fixtureNow} width={120} height={34} emptyText="none" />,
 	);
 	const lines = frameLines(lastFrame());
 	assert.match(lines[0]!, /NAME +STATE +HEALTH +EXIT +RST +UP\/EXITED +CPU +MEM\/LIMIT +NET\/PORTS +DIAGNOSIS/);
@@ -58,7 +59,7 @@ test('the pane scrolls to keep the selection visible', () => {
 	const last = state.rows.at(-1)!;
 	assert.equal(last.kind, 'container');
 	const {lastFrame} = render(
-		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} marks={[]} stoppedLoops={{}} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
+		<ContainersPane rows={state.rows} containers={state.containers} stats={state.stats} diagnoses={state.diagnoses} marks={[]} stoppedLoops={{}} outcomes={{}} selectedKey={last.kind === 'container' ? last.key : null} now={fixtureNow} width={80} height={8} emptyText="none" />,
 	);
 	const lines = frameLines(lastFrame());
 	assert.equal(lines.length, 8);
@@ -220,6 +221,8 @@ test('marks and one confirmation for a bulk stop-loop: skipped ones say why, one
 	await settle();
 	assert.deepEqual(calls.sort(), ['stop-loop lab-agent-1', 'stop-loop lab-agent-2', 'stop-loop lab-agent-3']);
 	assert.match(lastFrame()!, /stop-loop: 2 of 3 done, 1 failed/);
+	assert.match(lastFrame()!, / ✔lab-agent-1/, 'progress per container, on its row');
+	assert.match(lastFrame()!, / ✖lab-agent-2/);
 	assert.equal(store.getState().view.marks.length, 4, 'marks stay when something failed, to try again');
 
 	stdin.write('A');
@@ -277,4 +280,22 @@ test('x offers to stop the host process holding a port, showing pid, user and co
 	await settle();
 	assert.match(calls.at(-1)!, /^kill \d+ for lab-api-port$/);
 	assert.match(lastFrame()!, /✔ pid \d+ stopped/);
+});
+
+test('R restarts the selected container\'s compose project in order, after showing the plan', async () => {
+	const store = labStore();
+	const {runner, calls} = recordingRunner(store);
+	const {lastFrame, stdin} = render(<App store={store} actions={runner} />);
+	await settle();
+	stdin.write('R');
+	await settle();
+	const asked = lastFrame()!;
+	assert.match(asked, /Ordered restart of lab-shop: 3 services, each waited for up to 0.2s\?/);
+	assert.match(asked, /1\. lab-shop_db_1 +restart, wait until healthy\n +2\. lab-shop_api_1 +start, wait until running \(after db\)/);
+	stdin.write('y');
+	await new Promise((resolve) => setTimeout(resolve, 600));
+	// The recorded engine never reports a new run, so db never gets ready: its dependents wait.
+	assert.deepEqual(calls, ['restart lab-shop_db_1']);
+	assert.match(lastFrame()!, /restart lab-shop: 0 of 3 ready/);
+	assert.match(lastFrame()!, /✖lab-shop_db_1/);
 });
