@@ -47,7 +47,10 @@ export function readConfig(env: Record<string, string | undefined>): RawFlags {
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !env['FLEETTOP_CONFIG']) return {};
+		// No file, or a HOME that is another user's (sudo, setpriv keep it): nothing of ours to read.
+		// A file named by $FLEETTOP_CONFIG must be read.
+		const code = (error as NodeJS.ErrnoException).code;
+		if ((code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR') && !env['FLEETTOP_CONFIG']) return {};
 		throw new ConfigError(`cannot read ${path}: ${(error as Error).message.split('\n')[0]}`);
 	}
 	return parseConfig(text, path);

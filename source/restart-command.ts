@@ -1,6 +1,7 @@
 import type {Settings} from './config.js';
 import {planLines, planOrderedRestart} from './domain/restart-plan.js';
 import {connectSources} from './store/connect.js';
+import {dependenciesOf} from './store/derive.js';
 import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
 import {runOrderedRestart} from './store/ordered-restart.js';
 
@@ -18,8 +19,7 @@ export async function runRestart(settings: Settings, stdout: NodeJS.WritableStre
 			stderr.write(`fleettop: ${down.message ?? 'the engine is not connected'}\n`);
 			return 1;
 		}
-		const dependencies = new Map(Object.entries(state.diagnoses).flatMap(([key, diagnosis]) => (diagnosis.dependencies ? [[key, diagnosis.dependencies]] : [])));
-		const plan = planOrderedRestart(settings.project ?? '', Object.values(state.containers), dependencies);
+		const plan = planOrderedRestart(settings.project ?? '', Object.values(state.containers), dependenciesOf(state));
 		const lines = planLines(plan, settings.waitMs);
 		if ('error' in plan) {
 			stderr.write(`${lines.join('\n')}\n`);

@@ -3,6 +3,7 @@ import {clearMarks, noticeMs, pushNotice} from './actions.js';
 import {needsConfirmation, planAction} from './action-plan.js';
 import {planLines, planOrderedRestart} from '../domain/restart-plan.js';
 import type {FleetStore, PendingAction, PendingProcess, PendingRestart} from './fleet-store.js';
+import {dependenciesOf} from './derive.js';
 import {runOrderedRestart} from './ordered-restart.js';
 
 // Runs planned actions: a few containers at a time, progress in the store, one notice per
@@ -128,8 +129,7 @@ export function createActionRunner(store: FleetStore, act: ActOnContainer, stopP
 			const project = state.view.selectedKey ? state.containers[state.view.selectedKey]?.project : null;
 			if (!project) return pushNotice(store, 'R restarts a compose project: select one of its containers', 'warning');
 			if (state.progress) return pushNotice(store, 'an action is still running: wait for it to finish', 'warning');
-			const dependencies = new Map(Object.entries(state.diagnoses).flatMap(([key, diagnosis]) => (diagnosis.dependencies ? [[key, diagnosis.dependencies]] : [])));
-			const plan = planOrderedRestart(project, Object.values(state.containers), dependencies);
+			const plan = planOrderedRestart(project, Object.values(state.containers), dependenciesOf(state));
 			if ('error' in plan) return pushNotice(store, plan.error, 'critical');
 			store.setState((current) => ({view: {...current.view, overlay: 'restart', pendingRestart: {project, steps: plan.steps, lines: planLines(plan, restartWaitMs)}}}));
 		},

@@ -1,6 +1,6 @@
 import type {ContainerRecord} from '../domain/container.js';
 import {diagnose, type Diagnosis} from '../domain/diagnosis/diagnose.js';
-import {analyzeDependencies} from '../domain/diagnosis/dependencies.js';
+import {analyzeDependencies, type DependencyInfo} from '../domain/diagnosis/dependencies.js';
 import {summarizeFleet} from '../domain/fleet-summary.js';
 import type {FleetState} from './fleet-store.js';
 
@@ -32,6 +32,11 @@ export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState
 		if (project.error) summary.alerts.push({severity: 'info', text: `${project.error} (dependencies from labels only)`});
 	}
 	return {diagnoses, missingServices: missing, summary, diagnosedAt: now};
+}
+
+/** Each compose container's dependencies, as its diagnosis found them (for ordered restarts). */
+export function dependenciesOf(state: Pick<FleetState, 'diagnoses'>): Map<string, DependencyInfo> {
+	return new Map(Object.entries(state.diagnoses).flatMap(([key, diagnosis]) => (diagnosis.dependencies ? [[key, diagnosis.dependencies]] : [])));
 }
 
 /** Compose projects named by the containers' labels, with the files to read for each. */

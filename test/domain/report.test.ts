@@ -26,7 +26,7 @@ test('the report from the recorded lab: summary, findings grouped by cause, cont
 	assert.match(report, /22 containers · \d+\/22 available/);
 	assert.match(report, /\| 3 \| exit 127 command not found \| critical \|/);
 	assert.match(report, /- \*\*command not found: python\*\* \(3 containers\): lab-agent-1, lab-agent-2, lab-agent-3\n  - evidence: `sh: python: not found`\n  - what to do: /);
-	assert.match(report, /- \*\*port 18091 held by host pid \d+ python3 \(user root\)\*\*: lab-api-port\n.*\n  - what to do: Stop the old process \(kill \d+: \/usr\/bin\/python3 -m http\.server 18091/);
+	assert.match(report, /- \*\*port 18091 held by host pid \d+ python3 \(user root\)\*\*: lab-api-port\n.*\n  - what to do: Stop the old process \(x in fleettop, or kill \d+: \/usr\/bin\/python3 -m http\.server 18091/);
 	assert.match(report, /\| lab-oom \|  \| oom-killed, exit 137 \| out of memory at limit 16M \|/);
 	assert.match(report, /- lab-shop \/ migrate \(profiles: manual/);
 	const todo = report.slice(report.indexOf('## What to do'));

@@ -51,7 +51,7 @@ test('every lab incident is diagnosed in the --json snapshot', async (t) => {
 	const apiPort = named(shot, 'lab-api-port');
 	assert.equal(main(apiPort)?.rule, 'port-in-use');
 	assert.equal(main(apiPort)!.cause, `port 18091 held by host pid ${holderPid} python3 (user root)`);
-	assert.match(main(apiPort)!.hint, new RegExp(`^Stop the old process \\(kill ${holderPid}: /usr/bin/python3 -m http.server 18091 `));
+	assert.match(main(apiPort)!.hint, new RegExp(`^Stop the old process \\(x in fleettop, or kill ${holderPid}: /usr/bin/python3 -m http.server 18091 `));
 	assert.match(main(apiPort)!.evidence ?? '', /Errno 98\] Address already in use/);
 
 	const gateway = named(shot, 'lab-gateway');
