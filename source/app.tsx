@@ -11,7 +11,7 @@ import {ContainersPane} from './ui/containers-pane.js';
 import {Footer} from './ui/footer.js';
 import {activeBindings} from './keymap/bindings.js';
 import type {ActionRunner} from './store/action-runner.js';
-import {ConfirmView, ProcessConfirmView, RestartConfirmView} from './ui/confirm-view.js';
+import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from './ui/confirm-view.js';
 import {DetailView} from './ui/detail-view.js';
 import {Header, headerHeight} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -69,6 +69,8 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				<ConfirmView pending={view.pending} width={columns} height={paneHeight} />
 			) : view.overlay === 'restart' && view.pendingRestart ? (
 				<RestartConfirmView pending={view.pendingRestart} width={columns} height={paneHeight} />
+			) : view.overlay === 'results' && view.results ? (
+				<ResultsView results={view.results} width={columns} height={paneHeight} />
 			) : view.overlay === 'process' && view.pendingProcess ? (
 				<ProcessConfirmView target={view.pendingProcess} width={columns} height={paneHeight} />
 			) : view.overlay === 'detail' && detail.length > 0 ? (

@@ -102,6 +102,6 @@ export function containerCells(record: ContainerRecord, stats: ContainerStats | 
 		cpu: stats && live ? formatPercent(stats.cpuPercent) : '',
 		memory: live ? memoryText(record, stats) : '',
 		network: networkText(record),
-		diagnosis: diagnosis?.summary ?? '',
+		diagnosis: loopStopped ? `loop stopped (B re-arms)${diagnosis?.summary ? ` · ${diagnosis.summary}` : ''}` : (diagnosis?.summary ?? ''),
 	};
 }

@@ -34,6 +34,7 @@ export type ActionName =
 	| 'holder.request'
 	| 'holder.term'
 	| 'holder.kill'
+	| 'results.close'
 	| 'confirm.yes'
 	| 'confirm.no'
 	| 'help.toggle'
@@ -41,7 +42,7 @@ export type ActionName =
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'results' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -83,6 +84,7 @@ export const bindings: Binding[] = [
 	{keys: ['y', 'return'], action: 'holder.term', scope: 'process', label: 'SIGTERM, wait 5 s'},
 	{keys: ['K'], action: 'holder.kill', scope: 'process', label: 'SIGTERM, then SIGKILL after 5 s'},
 	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'process', label: 'Cancel'},
+	{keys: ['escape', 'return', 'q'], action: 'results.close', scope: 'results', label: 'Close the results', footer: 'close'},
 	{keys: ['y', 'return'], action: 'confirm.yes', scope: 'confirm', label: 'Do it'},
 	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'confirm', label: 'Cancel'},
 	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter: name, image, project, cause', footer: 'filter'},

@@ -18,6 +18,7 @@ const sectionTitles: Record<Scope, string> = {
 	detail: 'In a container\'s details',
 	confirm: 'When asked to confirm',
 	process: 'When asked to stop a host process',
+	results: 'In the results of an ordered restart',
 	help: 'In this help',
 	always: 'Anywhere',
 };
@@ -28,7 +29,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'confirm', 'process', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],

@@ -53,6 +53,7 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'holder.request': return context.actions.requestStopHolder();
 		case 'holder.term': return void context.actions.stopHolder(false);
 		case 'holder.kill': return void context.actions.stopHolder(true);
+		case 'results.close': return setOverlay(store, null);
 		case 'confirm.yes': return void context.actions.confirm();
 		case 'confirm.no': return context.actions.cancel();
 		case 'help.toggle': return setOverlay(store, 'help');

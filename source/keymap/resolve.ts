@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'results' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
 
@@ -67,6 +67,7 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	detail: ['detail', 'always'],
 	confirm: ['confirm', 'always'],
 	process: ['process', 'always'],
+	results: ['results', 'always'],
 	main: ['main', 'always'],
 };
 

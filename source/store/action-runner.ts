@@ -98,7 +98,11 @@ export function createActionRunner(store: FleetStore, act: ActOnContainer, stopP
 		});
 		finish();
 		const ready = results.filter((result) => result.outcome === 'ok').length;
-		pushNotice(store, `restart ${pending.project}: ${ready} of ${results.length} ready`, ready === results.length ? 'ok' : 'warning');
+		const title = `restart ${pending.project}: ${ready} of ${results.length} ready`;
+		pushNotice(store, title, ready === results.length ? 'ok' : 'warning');
+		// What was done to each container and how long it took stays on screen until closed.
+		const lines = results.map((result) => ({text: `${result.outcome.padEnd(7)} ${result.name}: ${result.message} (${(result.durationMs / 1000).toFixed(1)}s)`, ok: result.outcome === 'ok'}));
+		store.setState((state) => (state.view.overlay ? {} : {view: {...state.view, overlay: 'results', results: {title, lines}}}));
 	};
 
 	return {

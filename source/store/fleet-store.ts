@@ -17,7 +17,13 @@ import type {HostBasics} from '../sources/host/host-basics.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | null;
+
+/** What an ordered restart did, container by container, until the operator closes it. */
+export interface ActionResults {
+	title: string;
+	lines: Array<{text: string; ok: boolean}>;
+}
 
 /** A host process in a container's way, waiting for the operator's yes before it is signalled. */
 export interface PendingProcess extends HostProcess {
@@ -66,6 +72,7 @@ export interface ViewState {
 	pending: PendingAction | null;
 	pendingProcess: PendingProcess | null;
 	pendingRestart: PendingRestart | null;
+	results: ActionResults | null;
 }
 
 export interface Thresholds {
@@ -129,7 +136,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
-import type {PendingAction, PendingProcess, PendingRestart} from '../store/fleet-store.js';
+import type {ActionResults, PendingAction, PendingProcess, PendingRestart} from '../store/fleet-store.js';
 
 const describe: Record<ContainerAction, string> = {
 	start: 'Start',
@@ -79,6 +79,17 @@ export function RestartConfirmView({pending, width, height}: {pending: PendingRe
 			</Text>
 			{steps.map((line) => (
 				<Text key={line} wrap="truncate">{line}</Text>
+			))}
+		</Box>
+	);
+}
+
+export function ResultsView({results, width, height}: {results: ActionResults; width: number; height: number}) {
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text bold wrap="truncate">{results.title}</Text>
+			{results.lines.map((line) => (
+				<Text key={line.text} color={line.ok ? 'green' : 'red'} wrap="truncate">{`  ${line.text}`}</Text>
 			))}
 		</Box>
 	);

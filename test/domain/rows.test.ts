@@ -97,4 +97,8 @@ test('the diagnosis cell says why', () => {
 	assert.match(cell('lab-agent-1'), /^↻\d+\/h command not found: python$/);
 	assert.match(cell('lab-shop_api_1'), /^blocked by db \(unhealthy\)/);
 	assert.equal(cell('lab-web'), '');
+	const agent = recordNamed('lab-agent-1');
+	const stopped = containerCells({...agent, state: 'exited'}, undefined, fixtureNow, all[agent.key], true);
+	assert.equal(stopped.state, 'loop-stop');
+	assert.match(stopped.diagnosis, /^loop stopped \(B re-arms\) · /);
 });

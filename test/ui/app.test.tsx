@@ -296,6 +296,11 @@ test('R restarts the selected container\'s compose project in order, after showi
 	await new Promise((resolve) => setTimeout(resolve, 600));
 	// The recorded engine never reports a new run, so db never gets ready: its dependents wait.
 	assert.deepEqual(calls, ['restart lab-shop_db_1']);
-	assert.match(lastFrame()!, /restart lab-shop: 0 of 3 ready/);
-	assert.match(lastFrame()!, /✖lab-shop_db_1/);
+	const results = lastFrame()!;
+	assert.match(results, /restart lab-shop: 0 of 3 ready/);
+	assert.match(results, /failed {2}lab-shop_db_1: restarted, not healthy after 0\.2s \(running, unhealthy\) \(\d+\.\ds\)/);
+	assert.match(results, /skipped lab-shop_api_1: not started: db is not ready \(0\.0s\)/);
+	stdin.write('\u001B');
+	await settle();
+	assert.match(lastFrame()!, /✖lab-shop_db_1/, 'back on the list, the rows show the outcome');
 });
