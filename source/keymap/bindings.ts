@@ -51,7 +51,7 @@ export interface Binding {
 	label: string;
 	/** Short word for the footer; bindings without one appear only in help. */
 	footer?: string;
-	/** Changes containers: gone in --read-only mode. */
+	/** Changes containers (or answers a question only actions ask): gone in --read-only mode. */
 	changes?: boolean;
 }
 
@@ -81,12 +81,12 @@ export const bindings: Binding[] = [
 	{keys: ['B'], action: 'container.rearm', scope: 'main', label: 'Re-arm a broken loop (asks first)', changes: true},
 	{keys: ['R'], action: 'project.restart', scope: 'main', label: 'Restart its compose project in depends_on order (asks first)', changes: true},
 	{keys: ['x'], action: 'holder.request', scope: 'main', label: 'Stop the host process holding its port (asks first)', changes: true},
-	{keys: ['y', 'return'], action: 'holder.term', scope: 'process', label: 'SIGTERM, wait 5 s'},
-	{keys: ['K'], action: 'holder.kill', scope: 'process', label: 'SIGTERM, then SIGKILL after 5 s'},
-	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'process', label: 'Cancel'},
-	{keys: ['escape', 'return', 'q'], action: 'results.close', scope: 'results', label: 'Close the results', footer: 'close'},
-	{keys: ['y', 'return'], action: 'confirm.yes', scope: 'confirm', label: 'Do it'},
-	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'confirm', label: 'Cancel'},
+	{keys: ['y', 'return'], action: 'holder.term', scope: 'process', label: 'SIGTERM, wait 5 s', changes: true},
+	{keys: ['K'], action: 'holder.kill', scope: 'process', label: 'SIGTERM, then SIGKILL after 5 s', changes: true},
+	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'process', label: 'Cancel', changes: true},
+	{keys: ['escape', 'return', 'q'], action: 'results.close', scope: 'results', label: 'Close the results', footer: 'close', changes: true},
+	{keys: ['y', 'return'], action: 'confirm.yes', scope: 'confirm', label: 'Do it', changes: true},
+	{keys: ['n', 'escape', 'q'], action: 'confirm.no', scope: 'confirm', label: 'Cancel', changes: true},
 	{keys: ['/'], action: 'filter.start', scope: 'main', label: 'Filter: name, image, project, cause', footer: 'filter'},
 	{keys: ['escape'], action: 'filter.clear', scope: 'main', label: 'Clear the filter'},
 	{keys: ['return'], action: 'filter.accept', scope: 'filter', label: 'Keep the filter and go back to the list'},

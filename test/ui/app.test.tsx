@@ -254,7 +254,7 @@ test('--read-only: no action key works, the help has none, the header says so', 
 	assert.equal(store.getState().view.overlay, null);
 	stdin.write('?');
 	await settle();
-	assert.doesNotMatch(lastFrame()!, /Restart|restart loop|Kill|Start|Stop|Pause|Re-arm/);
+	assert.doesNotMatch(lastFrame()!, /Restart|restart loop|Kill|Start|Stop|Pause|Re-arm|When asked|ordered restart/);
 	assert.match(lastFrame()!, /Mark \/ unmark/);
 });
 
