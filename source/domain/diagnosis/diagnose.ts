@@ -100,7 +100,8 @@ function dependencyFindings(record: ContainerRecord, dependencies: DependencyInf
 function summaryOf(findings: Finding[], loop: LoopInfo): string {
 	const main = findings.filter((finding) => finding.rule !== 'cascade')[0] ?? findings[0];
 	// "↻12/h" is short on purpose: the summary must fit a table cell next to the cause.
-	const loopText = loop.looping ? `↻${Math.round(loop.perHour)}/h ` : '';
+	// Right after start the engine may have no exits left to count: then the loop has no rate yet.
+	const loopText = loop.looping ? (loop.restartsInWindow > 0 ? `↻${Math.round(loop.perHour)}/h ` : '↻ ') : '';
 	const cascade = findings.find((finding) => finding.rule === 'cascade');
 	const causes = [main?.cause, cascade && main !== cascade ? cascade.cause : undefined].filter(Boolean).join(' · ');
 	return `${loopText}${causes || (loop.looping ? 'restart loop' : '')}`.trim();

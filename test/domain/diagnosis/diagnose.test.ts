@@ -135,3 +135,10 @@ test('fleet summary: availability, counts, causes, alerts', () => {
 	assert.match(summary.alerts[2]!.text, /shop\/migrate has no container/);
 	assert.equal(summarizeFleet(records, diagnoses, {availabilityCritical: 20}).alerts.length, 1, 'the availability threshold is configurable');
 });
+
+test('a loop with no exit seen yet has no rate to show', () => {
+	const record = aRecord({state: 'restarting', restartPolicy: 'always', exitCode: 127});
+	const input = {record, evidence: {finishedAt: null, lines: logLines('err: sh: python: not found'), error: null}, listeners: null, dependencies: null, containerName: () => null, now: tableNow, thresholds: defaultLoopThresholds};
+	assert.equal(diagnose(input).summary, '↻ command not found: python');
+	assert.equal(diagnose({...input, record: {...record, exits: [{at: tableNow - 60_000, code: 127}, {at: tableNow - 1000, code: 127}]}}).summary, '↻2/h command not found: python');
+});
