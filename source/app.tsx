@@ -31,6 +31,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const stats = useStore(store, (state) => state.stats);
 	const engines = useStore(store, (state) => state.engines);
 	const host = useStore(store, (state) => state.host);
+	const processes = useStore(store, (state) => state.processes);
 	const diagnoses = useStore(store, (state) => state.diagnoses);
 	const summary = useStore(store, (state) => state.summary);
 	const readOnly = useStore(store, (state) => state.readOnly);
@@ -47,6 +48,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const paneHeight = height - headerHeight - statusHeight - footerHeight;
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
+	const containerNames = useMemo(() => new Map(records.map((record) => [record.id, record.name])), [records]);
 	const shown = useMemo(() => containerKeys(rows).length, [rows]);
 	const selected = view.selectedKey ? containers[view.selectedKey] : undefined;
 	const detail = useMemo(
@@ -62,7 +64,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header engines={engineList} summary={summary} host={hostLine(host)} readOnly={readOnly} width={columns} />
+			<Header engines={engineList} summary={summary} host={hostLine(host, processes, (id) => containerNames.get(id) ?? null)} readOnly={readOnly} width={columns} />
 			{view.overlay === 'help' ? (
 				<HelpOverlay bindings={table} width={columns} height={paneHeight} />
 			) : view.overlay === 'confirm' && view.pending ? (

@@ -12,9 +12,11 @@ async function untilStatsArrive(store: FleetStore, flush: () => void, deadlineMs
 	while (Date.now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		flush();
-		const {containers, stats} = store.getState();
+		const {containers, stats, processes} = store.getState();
 		const live = Object.values(containers).filter((record) => record.state === 'running' && record.pid);
-		if (live.length > 0 && live.every((record) => stats[record.key])) return;
+		// Process CPU needs two scans as well.
+		const scanned = processes?.processes.some((process) => process.cpuPercent !== null) ?? false;
+		if (live.length > 0 && live.every((record) => stats[record.key]) && scanned) return;
 	}
 }
 

@@ -1,5 +1,6 @@
 import type {FleetState} from '../store/fleet-store.js';
 import type {Diagnosis} from './diagnosis/diagnose.js';
+import {findZombies, groupProcesses} from './host-processes.js';
 import {containerKeys} from './rows.js';
 
 // The `--once --json` document. Its shape is documented in the README and other tools rely on
@@ -23,6 +24,26 @@ function diagnosisJson(diagnosis: Diagnosis | undefined) {
 	};
 }
 
+function processesJson(state: FleetState) {
+	if (!state.processes) return null;
+	const names = new Map(Object.values(state.containers).map((record) => [record.id, record.name]));
+	const container = (id: string | null) => (id ? (names.get(id) ?? id.slice(0, 12)) : null);
+	return {
+		counts: state.processes.counts,
+		scanMs: Number(state.processes.durationMs.toFixed(1)),
+		zombies: findZombies(state.processes.processes).map((zombie) => ({pid: zombie.pid, ppid: zombie.ppid, parent: zombie.parentCommand, container: container(zombie.containerId)})),
+		top: groupProcesses(state.processes.processes, 10).map((group) => ({
+			command: group.command,
+			count: group.count,
+			pids: group.pids,
+			users: group.users,
+			cpuPercent: Number(group.cpuPercent.toFixed(1)),
+			rssBytes: group.rssBytes,
+			containers: group.containerIds.map(container),
+		})),
+	};
+}
+
 export function buildSnapshot(state: FleetState) {
 	const order = containerKeys(state.rows);
 	return {
@@ -37,6 +58,7 @@ export function buildSnapshot(state: FleetState) {
 			swap: state.host.swap,
 			uptimeSeconds: state.host.uptimeSeconds,
 		},
+		processes: processesJson(state),
 		engines: Object.values(state.engines).map((engine) => ({
 			id: engine.engine,
 			endpoint: engine.endpoint,

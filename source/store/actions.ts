@@ -3,6 +3,7 @@ import type {ComposeProject, ContainerEvidence, Listener} from '../domain/eviden
 import {buildRows, containerKeys} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
+import type {ProcessScan} from '../sources/host/proc-scan.js';
 import {deriveDiagnoses, rediagnoseEveryMs} from './derive.js';
 import type {FleetState, FleetStore, Notice, ViewState} from './fleet-store.js';
 
@@ -16,6 +17,7 @@ export interface Batch {
 	removals?: string[];
 	stats?: Map<string, ContainerStats>;
 	host?: HostBasics;
+	processes?: ProcessScan;
 	evidence?: Map<string, ContainerEvidence>;
 	listeners?: Listener[];
 	compose?: ComposeProject[];
@@ -50,6 +52,7 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 			for (const status of batch.engines) next.engines[status.engine] = status;
 		}
 		if (batch.host) next.host = batch.host;
+		if (batch.processes) next.processes = batch.processes;
 		let containers = state.containers;
 		if (batch.replaced?.size || batch.upserts?.length || batch.removals?.length) {
 			containers = {...containers};

@@ -7,6 +7,7 @@ import {createEngineWatcher, type EngineWatcher} from '../sources/docker/engine-
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import {readHostBasics} from '../sources/host/host-basics.js';
 import {readListeners} from '../sources/host/listening-sockets.js';
+import {createProcessScanner} from '../sources/host/proc-scan.js';
 import {join} from 'node:path';
 import {containerKey} from '../domain/container.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
@@ -130,12 +131,13 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	};
 
 	let stopped = false;
+	const scanner = createProcessScanner();
 	const readHost = async () => {
-		const host = await readHostBasics().catch(() => null);
-		if (host && !stopped) {
-			pending.host = host;
-			touch();
-		}
+		const [host, processes] = await Promise.all([readHostBasics().catch(() => null), scanner.scan().catch(() => null)]);
+		if (stopped) return;
+		if (host) pending.host = host;
+		if (processes) pending.processes = processes;
+		touch();
 	};
 	void readHost();
 	const hostTimer = setInterval(readHost, Math.max(settings.intervalMs, 1000));

@@ -13,6 +13,7 @@ import {defaultFleetThresholds, summarizeFleet, type FleetSummary, type FleetThr
 import type {ListRow} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
+import type {ProcessScan} from '../sources/host/proc-scan.js';
 
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
@@ -85,6 +86,8 @@ export interface FleetState {
 	containers: Record<string, ContainerRecord>;
 	stats: Record<string, ContainerStats>;
 	host: HostBasics | null;
+	/** Every host process, scanned from /proc once per interval. */
+	processes: ProcessScan | null;
 	/** Last lines of each failing container's previous run. */
 	evidence: Record<string, ContainerEvidence>;
 	/** The host's listening sockets, read when a port conflict needs its holder named. */
@@ -127,6 +130,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		containers: {},
 		stats: {},
 		host: null,
+		processes: null,
 		evidence: {},
 		listeners: null,
 		compose: {},
