@@ -13,8 +13,11 @@ import {activeBindings} from './keymap/bindings.js';
 import type {ActionRunner} from './store/action-runner.js';
 import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from './ui/confirm-view.js';
 import {DetailView} from './ui/detail-view.js';
+import {HostTableView} from './ui/host-table-view.js';
+import {containerNamer, portTable, processTable} from './domain/host-views.js';
 import {Header, headerHeight} from './ui/header.js';
-import {HelpOverlay} from './ui/help-overlay.js';
+import {helpColumnCount, HelpOverlay} from './ui/help-overlay.js';
+import {helpGrid, helpSections} from './keymap/describe.js';
 import {StatusLine} from './ui/status-line.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
@@ -49,16 +52,33 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
 	const containerNames = useMemo(() => new Map(records.map((record) => [record.id, record.name])), [records]);
+	const listeners = useStore(store, (state) => state.listeners);
+	const hostTable = useMemo(() => {
+		const nameOf = containerNamer(containerNames);
+		if (view.overlay === 'processes') return processTable(processes, nameOf);
+		if (view.overlay === 'ports') return portTable(listeners, nameOf, process.getuid?.() === 0);
+		return null;
+	}, [view.overlay, processes, listeners, containerNames]);
 	const shown = useMemo(() => containerKeys(rows).length, [rows]);
 	const selected = view.selectedKey ? containers[view.selectedKey] : undefined;
 	const detail = useMemo(
 		() => (view.overlay === 'detail' && selected ? detailLines(selected, diagnoses[selected.key], now) : []),
 		[view.overlay, selected, diagnoses, now],
 	);
+	const helpLines = useMemo(() => Math.max(0, ...helpGrid(helpSections(table), helpColumnCount(columns)).map((column) => column.length)) + 1, [table, columns]);
+
 	useInput((input, key) => {
 		// The mode is read again after every key: "/oom" typed at once opens the filter, then fills it.
 		for (const name of keyNames(input, key)) {
-			dispatch(store, resolveKey(name, modeOf(store.getState().view), table), {pageSize: paneHeight - 1, detailLines: detail.length, actions, quit: exit});
+			dispatch(store, resolveKey(name, modeOf(store.getState().view), table), {
+				pageSize: paneHeight - 1,
+				detailLines: detail.length,
+				listRows: hostTable?.rows.length ?? 0,
+				listRowContainer: (index) => hostTable?.rows[index]?.containerId ?? null,
+				helpLines,
+				actions,
+				quit: exit,
+			});
 		}
 	});
 
@@ -66,11 +86,13 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 		<Box flexDirection="column" width={columns} height={height}>
 			<Header engines={engineList} summary={summary} host={hostLine(host, processes, (id) => containerNames.get(id) ?? null)} readOnly={readOnly} width={columns} />
 			{view.overlay === 'help' ? (
-				<HelpOverlay bindings={table} width={columns} height={paneHeight} />
+				<HelpOverlay bindings={table} top={view.detailTop} width={columns} height={paneHeight} />
 			) : view.overlay === 'confirm' && view.pending ? (
 				<ConfirmView pending={view.pending} width={columns} height={paneHeight} />
 			) : view.overlay === 'restart' && view.pendingRestart ? (
 				<RestartConfirmView pending={view.pendingRestart} width={columns} height={paneHeight} />
+			) : hostTable ? (
+				<HostTableView table={hostTable} selected={view.listIndex} width={columns} height={paneHeight} />
 			) : view.overlay === 'results' && view.results ? (
 				<ResultsView results={view.results} width={columns} height={paneHeight} />
 			) : view.overlay === 'process' && view.pendingProcess ? (

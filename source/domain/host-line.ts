@@ -22,7 +22,7 @@ function processText(processes: ProcessScan | null, containerName: (id: string) 
 }
 
 export function hostLine(host: HostBasics | null, processes: ProcessScan | null = null, containerName: (id: string) => string | null = () => null): string {
-	if (!host) return 'host: reading…';
+	if (!host) return `host: reading…${processText(processes, containerName)}`;
 	const [one, five, fifteen] = host.load.map((value) => value.toFixed(2));
 	const used = host.memory.totalBytes - host.memory.availableBytes;
 	const cpu = host.cpuPercent === null ? '' : ` · cpu ${formatPercent(host.cpuPercent)}`;

@@ -35,14 +35,26 @@ export type ActionName =
 	| 'holder.term'
 	| 'holder.kill'
 	| 'results.close'
+	| 'processes.open'
+	| 'ports.open'
+	| 'list.down'
+	| 'list.up'
+	| 'list.first'
+	| 'list.last'
+	| 'list.pageDown'
+	| 'list.pageUp'
+	| 'list.jump'
+	| 'list.close'
 	| 'confirm.yes'
 	| 'confirm.no'
+	| 'help.down'
+	| 'help.up'
 	| 'help.toggle'
 	| 'help.close'
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'results' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -68,6 +80,8 @@ export const bindings: Binding[] = [
 	{keys: ['pagedown', 'ctrl+d'], action: 'cursor.pageDown', scope: 'main', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
 	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails', footer: 'details'},
+	{keys: ['o'], action: 'processes.open', scope: 'main', label: 'Host processes, zombies, and their containers', footer: 'procs'},
+	{keys: ['l'], action: 'ports.open', scope: 'main', label: 'Listening ports and who holds them'},
 	{keys: ['space'], action: 'mark.toggle', scope: 'main', label: 'Mark / unmark, for bulk actions'},
 	{keys: ['a'], action: 'mark.shown', scope: 'main', label: 'Mark all shown (what the filter matches)'},
 	{keys: ['A'], action: 'mark.clear', scope: 'main', label: 'Clear the marks'},
@@ -97,7 +111,19 @@ export const bindings: Binding[] = [
 	{keys: ['pagedown', 'ctrl+d'], action: 'detail.pageDown', scope: 'detail', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'detail.pageUp', scope: 'detail', label: 'Page up'},
 	{keys: ['escape', 'q'], action: 'detail.close', scope: 'detail', label: 'Back to the list', footer: 'back'},
+	{keys: ['j', 'down'], action: 'list.down', scope: 'list', label: 'Next row'},
+	{keys: ['k', 'up'], action: 'list.up', scope: 'list', label: 'Previous row'},
+	{keys: ['g', 'home'], action: 'list.first', scope: 'list', label: 'First row'},
+	{keys: ['G', 'end'], action: 'list.last', scope: 'list', label: 'Last row'},
+	{keys: ['pagedown', 'ctrl+d'], action: 'list.pageDown', scope: 'list', label: 'Page down'},
+	{keys: ['pageup', 'ctrl+u'], action: 'list.pageUp', scope: 'list', label: 'Page up'},
+	{keys: ['return'], action: 'list.jump', scope: 'list', label: 'Go to the row\'s container', footer: 'go to container'},
+	{keys: ['o'], action: 'processes.open', scope: 'list', label: 'Processes'},
+	{keys: ['l'], action: 'ports.open', scope: 'list', label: 'Listening ports'},
+	{keys: ['escape', 'q'], action: 'list.close', scope: 'list', label: 'Back to the containers', footer: 'back'},
 	{keys: ['?'], action: 'help.toggle', scope: 'main', label: 'Show this help', footer: 'help'},
+	{keys: ['j', 'down'], action: 'help.down', scope: 'help', label: 'Scroll down'},
+	{keys: ['k', 'up'], action: 'help.up', scope: 'help', label: 'Scroll up'},
 	{keys: ['escape', '?', 'q'], action: 'help.close', scope: 'help', label: 'Close the help'},
 	{keys: ['q'], action: 'quit', scope: 'main', label: 'Quit', footer: 'quit'},
 	{keys: ['ctrl+c'], action: 'quit', scope: 'always', label: 'Quit from anywhere'},

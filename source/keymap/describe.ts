@@ -16,6 +16,7 @@ const sectionTitles: Record<Scope, string> = {
 	main: 'Containers',
 	filter: 'While typing a filter',
 	detail: 'In a container\'s details',
+	list: 'In the processes and ports views',
 	confirm: 'When asked to confirm',
 	process: 'When asked to stop a host process',
 	results: 'In the results of an ordered restart',
@@ -29,7 +30,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],
@@ -46,36 +47,18 @@ export function footerHints(scope: Scope, table: Binding[] = defaultBindings): s
 		.join('  ');
 }
 
-/** Lines a section takes on screen: its title and one per entry. */
-const sectionLines = (section: HelpSection) => section.entries.length + 1;
-
-/** A section taller than a column goes on in the next one, titled "… (more)". */
-function splitTall(section: HelpSection, height: number): HelpSection[] {
-	const per = Math.max(height - 1, 1);
-	if (section.entries.length <= per) return [section];
-	const parts: HelpSection[] = [];
-	for (let start = 0; start < section.entries.length; start += per) {
-		parts.push({title: start === 0 ? section.title : `${section.title} (more)`, entries: section.entries.slice(start, start + per)});
-	}
-	return parts;
+export interface HelpLine {
+	kind: 'title' | 'entry';
+	keys: string;
+	label: string;
 }
 
-/**
- * Sections spread over as few columns as fit `height` lines, filled in order; a section is split
- * only when it is taller than a column (so the help fits 80x24 without cutting anything off).
- */
-export function helpColumns(sections: HelpSection[], height: number): HelpSection[][] {
-	const columns: HelpSection[][] = [[]];
-	let used = 0;
-	for (const section of sections.flatMap((entry) => splitTall(entry, height))) {
-		const current = columns[columns.length - 1]!;
-		if (current.length > 0 && used + sectionLines(section) > height) {
-			columns.push([section]);
-			used = sectionLines(section);
-		} else {
-			current.push(section);
-			used += sectionLines(section);
-		}
-	}
-	return columns;
+/** The help as lines in `columns` columns of equal height (sections may continue in the next). */
+export function helpGrid(sections: HelpSection[], columns: number): HelpLine[][] {
+	const lines: HelpLine[] = sections.flatMap((section) => [
+		{kind: 'title' as const, keys: '', label: section.title},
+		...section.entries.map((entry) => ({kind: 'entry' as const, keys: entry.keys, label: entry.label})),
+	]);
+	const perColumn = Math.ceil(lines.length / Math.max(columns, 1));
+	return Array.from({length: Math.max(columns, 1)}, (_, index) => lines.slice(index * perColumn, (index + 1) * perColumn));
 }

@@ -1,5 +1,5 @@
 import type {ActionRunner} from '../store/action-runner.js';
-import {clearMarks, markShown, moveSelection, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
+import {clearMarks, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
 import type {Resolution} from './resolve.js';
 
@@ -8,6 +8,11 @@ export interface DispatchContext {
 	pageSize: number;
 	/** Lines of the open detail view, so that scrolling stops at its end. */
 	detailLines: number;
+	/** Rows of the open processes or ports view, and the container a row belongs to. */
+	listRows: number;
+	listRowContainer(index: number): string | null;
+	/** Lines of the tallest help column, so that scrolling stops at its end. */
+	helpLines: number;
 	actions: ActionRunner;
 	quit(): void;
 }
@@ -53,9 +58,21 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'holder.request': return context.actions.requestStopHolder();
 		case 'holder.term': return void context.actions.stopHolder(false);
 		case 'holder.kill': return void context.actions.stopHolder(true);
-		case 'results.close': return setOverlay(store, null);
+		case 'results.close':
+		case 'list.close': return setOverlay(store, null);
+		case 'processes.open': return openList(store, 'processes');
+		case 'ports.open': return openList(store, 'ports');
+		case 'list.down': return moveInList(store, (index) => index + 1, context.listRows);
+		case 'list.up': return moveInList(store, (index) => index - 1, context.listRows);
+		case 'list.first': return moveInList(store, () => 0, context.listRows);
+		case 'list.last': return moveInList(store, () => context.listRows - 1, context.listRows);
+		case 'list.pageDown': return moveInList(store, (index) => index + page, context.listRows);
+		case 'list.pageUp': return moveInList(store, (index) => index - page, context.listRows);
+		case 'list.jump': return jumpToContainer(store, context.listRowContainer(store.getState().view.listIndex));
 		case 'confirm.yes': return void context.actions.confirm();
 		case 'confirm.no': return context.actions.cancel();
+		case 'help.down': return scrollDetail(store, 1, context.helpLines, context.pageSize);
+		case 'help.up': return scrollDetail(store, -1, context.helpLines, context.pageSize);
 		case 'help.toggle': return setOverlay(store, 'help');
 		case 'help.close': return setOverlay(store, null);
 		case 'quit': return context.quit();

@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'results' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'results' | 'list' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
 
@@ -55,9 +55,10 @@ export function keyNames(input: string, key: InkKey): string[] {
 const controlKeys: Record<string, InkKey> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {delete: true}, '\b': {backspace: true}};
 
 /** The mode the view is in: an open overlay first, then a filter being typed. */
-export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter'> | 'restart' | null; editingFilter: boolean}): Mode {
+export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter' | 'list'> | 'restart' | 'processes' | 'ports' | null; editingFilter: boolean}): Mode {
 	// An ordered restart is confirmed with the same keys as any other action.
 	if (view.overlay === 'restart') return 'confirm';
+	if (view.overlay === 'processes' || view.overlay === 'ports') return 'list';
 	return view.overlay ?? (view.editingFilter ? 'filter' : 'main');
 }
 
@@ -68,6 +69,7 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	confirm: ['confirm', 'always'],
 	process: ['process', 'always'],
 	results: ['results', 'always'],
+	list: ['list', 'always'],
 	main: ['main', 'always'],
 };
 

@@ -143,6 +143,29 @@ export function setOverlay(store: FleetStore, overlay: FleetState['view']['overl
 	});
 }
 
+export function openList(store: FleetStore, overlay: 'processes' | 'ports'): void {
+	store.setState((state) => ({view: {...state.view, overlay, listIndex: state.view.overlay === overlay ? state.view.listIndex : 0}}));
+}
+
+export function moveInList(store: FleetStore, target: (index: number) => number, rowCount: number): void {
+	store.setState((state) => {
+		const listIndex = Math.min(Math.max(target(state.view.listIndex), 0), Math.max(rowCount - 1, 0));
+		return listIndex === state.view.listIndex ? {} : {view: {...state.view, listIndex}};
+	});
+}
+
+/** From a process or port to its container in the list: the filter is cleared if it hides it. */
+export function jumpToContainer(store: FleetStore, containerId: string | null): void {
+	const state = store.getState();
+	const record = containerId ? Object.values(state.containers).find((candidate) => candidate.id === containerId) : undefined;
+	if (!record) return pushNotice(store, containerId ? 'that container is gone' : 'this row belongs to the host, not to a container', 'warning');
+	const shown = containerKeys(state.rows).includes(record.key);
+	store.setState((current) => {
+		const view = {...current.view, overlay: null, selectedKey: record.key, ...(shown ? {} : {filter: '', editingFilter: false})};
+		return shown ? {view} : withRows(current, view);
+	});
+}
+
 export function scrollDetail(store: FleetStore, delta: number, lineCount: number, pageHeight: number): void {
 	store.setState((state) => {
 		const detailTop = Math.min(Math.max(state.view.detailTop + delta, 0), Math.max(lineCount - pageHeight, 0));

@@ -133,6 +133,8 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	let stopped = false;
 	const scanner = createProcessScanner();
 	const readHost = async () => {
+		// The ports view shows the listening sockets live; otherwise they are read only when a log says a port is taken.
+		if (store.getState().view.overlay === 'ports') void readPortHolders();
 		const [host, processes] = await Promise.all([readHostBasics().catch(() => null), scanner.scan().catch(() => null)]);
 		if (stopped) return;
 		if (host) pending.host = host;

@@ -18,7 +18,7 @@ import type {ProcessScan} from '../sources/host/proc-scan.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | 'processes' | 'ports' | null;
 
 /** What an ordered restart did, container by container, until the operator closes it. */
 export interface ActionResults {
@@ -74,6 +74,8 @@ export interface ViewState {
 	pendingProcess: PendingProcess | null;
 	pendingRestart: PendingRestart | null;
 	results: ActionResults | null;
+	/** Selected row of the processes or ports view. */
+	listIndex: number;
 }
 
 export interface Thresholds {
@@ -140,7 +142,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

@@ -21,3 +21,15 @@ test('the zombie-maker\'s zombies are counted and attributed with their parent; 
 	assert.ok(burner.cpuPercent > 35 && burner.cpuPercent < 65, `about half a core: ${burner.cpuPercent}`);
 	assert.ok(processes.scanMs >= 0 && processes.counts.total > 20);
 });
+
+test('the lab\'s port-holding host process is listed with its PID among the listening ports', async () => {
+	const {readFileSync} = await import('node:fs');
+	const {readListeners} = await import('../../source/sources/host/listening-sockets.js');
+	const {portTable} = await import('../../source/domain/host-views.js');
+	const pid = readFileSync('/var/lib/fleettop-lab/port-holder.pid', 'utf8').trim();
+	const table = portTable(await readListeners(), () => 'host', true);
+	const row = table.rows.find((candidate) => candidate.cells[1] === '127.0.0.1:18091');
+	assert.ok(row, 'port 18091 is listed');
+	assert.equal(row.cells[2], pid);
+	assert.match(row.cells[5]!, /^\/usr\/bin\/python3 -m http\.server 18091/);
+});

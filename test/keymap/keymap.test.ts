@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {bindings} from '../../source/keymap/bindings.js';
-import {footerHints, helpColumns, helpSections} from '../../source/keymap/describe.js';
+import {footerHints, helpGrid, helpSections} from '../../source/keymap/describe.js';
 import {keyName, keyNames, modeOf, resolveKey, type Mode} from '../../source/keymap/resolve.js';
 
 test('raw keys get one name', () => {
@@ -37,7 +37,8 @@ test('keys resolve by mode, overlays first', () => {
 		['q', 'main', 'quit'],
 		['?', 'main', 'help.toggle'],
 		['q', 'help', 'help.close'],
-		['j', 'help', null],
+		['j', 'help', 'help.down'],
+		['x', 'help', null],
 		['q', 'filter', 'filter.input'],
 		['?', 'filter', 'filter.input'],
 		['return', 'filter', 'filter.accept'],
@@ -75,17 +76,15 @@ test('no key is bound twice in one scope', () => {
 test('help lists every binding; the footer names the main keys', () => {
 	const labels = helpSections().flatMap((section) => section.entries.map((entry) => entry.label));
 	for (const binding of bindings) assert.ok(labels.includes(binding.label), binding.label);
-	assert.equal(footerHints('main'), 'j/↓ move  Enter details  b break loop  / filter  ? help  q quit');
+	assert.equal(footerHints('main'), 'j/↓ move  Enter details  o procs  b break loop  / filter  ? help  q quit');
 });
 
-test('help spreads over columns to fit the height', () => {
+test('help lines spread over columns of equal height', () => {
 	const sections = helpSections();
 	const lines = sections.reduce((sum, section) => sum + section.entries.length + 1, 0);
-	assert.equal(helpColumns(sections, lines).length, 1);
-	const columns = helpColumns(sections, 15);
-	assert.ok(columns.length >= 2);
-	assert.ok(columns.every((column) => column.reduce((sum, section) => sum + section.entries.length + 1, 0) <= 15), 'every column fits');
-	const entries = (list: typeof sections) => list.flatMap((section) => section.entries);
-	assert.deepEqual(entries(columns.flat()), entries(sections), 'nothing is lost, order kept');
-	assert.ok(columns.flat().some((section) => section.title === 'Containers (more)'), 'a tall section goes on in the next column');
+	assert.equal(helpGrid(sections, 1)[0]!.length, lines);
+	const grid = helpGrid(sections, 3);
+	assert.equal(grid.length, 3);
+	assert.ok(grid.every((column) => column.length <= Math.ceil(lines / 3)), 'columns of equal height');
+	assert.deepEqual(grid.flat().filter((line) => line.kind === 'entry').map((line) => line.label), sections.flatMap((section) => section.entries.map((entry) => entry.label)), 'nothing lost, order kept');
 });

@@ -72,7 +72,7 @@ test('keys move, filter, open help and quit through the keymap', async () => {
 	await settle();
 	assert.match(lastFrame()!, /22 containers · \d+\/22 available \(\d+%\) · \d+ running, \d+ looping/);
 	assert.match(lastFrame()!, /3 × exit 127 command not found/);
-	assert.match(lastFrame()!, /j\/↓ move  Enter details  b break loop  \/ filter  \? help  q quit/);
+	assert.match(lastFrame()!, /j\/↓ move  Enter details  o procs  b break loop  \/ filter  \? help  q quit/);
 	const selected = () => store.getState().containers[store.getState().view.selectedKey ?? '']?.name;
 	assert.equal(selected(), 'lab-shop_db_1');
 	stdin.write('j');
@@ -100,8 +100,11 @@ test('keys move, filter, open help and quit through the keymap', async () => {
 
 	stdin.write('?');
 	await settle();
-	assert.match(lastFrame()!, /fleettop keys/);
-	assert.match(lastFrame()!, /Filter: name/);
+	assert.match(lastFrame()!, /fleettop keys .*\(j\/k scroll\)/);
+	assert.match(lastFrame()!, /Next container/);
+	for (let i = 0; i < 12; i++) stdin.write('j');
+	await settle();
+	assert.match(lastFrame()!, /Filter: name/, 'the help scrolls to the rest');
 	stdin.write('q');
 	await settle();
 	assert.doesNotMatch(lastFrame()!, /fleettop keys/, 'q closes help before it quits');
@@ -303,4 +306,42 @@ test('R restarts the selected container\'s compose project in order, after showi
 	stdin.write('\u001B');
 	await settle();
 	assert.match(lastFrame()!, /✖lab-shop_db_1/, 'back on the list, the rows show the outcome');
+});
+
+test('o shows host processes and zombies with their containers, l the listening ports; Enter goes to the container', async () => {
+	const store = labStore();
+	const byName = (name: string) => Object.values(store.getState().containers).find((record) => record.name === name)!;
+	const proc = (pid: number, ppid: number, state: string, command: string, containerId: string | null, cpuPercent: number) =>
+		({pid, ppid, state, name: command.split(' ')[0]!, command, user: 'root', containerId, cpuPercent, cpuTicks: 0, startTicks: 0, rssBytes: 4096});
+	const processes = [
+		proc(3066, 3000, 'R', 'sh -c while :; do :; done', byName('lab-cpu-burn').id, 49.8),
+		proc(2836, 2800, 'S', 'python3 /lab/zombies.py', byName('lab-zombie-maker').id, 0),
+		proc(2900, 2836, 'Z', 'python3', null, 0),
+		proc(1365, 1, 'S', 'dockerd --bridge=none', null, 2),
+	];
+	applyBatch(store, {processes: {processes, counts: {total: 4, running: 1, sleeping: 2, zombie: 1, other: 0}, scannedAt: fixtureNow, durationMs: 21}, now: fixtureNow});
+	const {runner} = recordingRunner(store);
+	const {lastFrame, stdin} = render(<App store={store} actions={runner} />);
+	await settle();
+	assert.match(lastFrame()!, /procs 4 \(1 running\) · 1 zombie: 1 lab-zombie-maker/, 'the host line counts zombies by container');
+	stdin.write('o');
+	await settle();
+	const view = lastFrame()!;
+	assert.match(view, /processes 4 · 1 running · 2 sleeping · 1 zombie · scan 21 ms/);
+	assert.match(view, /▶ +3066 root +50% +4\.0K lab-cpu-burn +sh -c while :; do :; done/);
+	assert.match(view, /ZOMBIES \(1\)/);
+	assert.match(view, /2900 +zombie +lab-zombie-maker +\[python3\] of pid 2836: python3 \/lab\/zomb/);
+	stdin.write('\r');
+	await settle();
+	assert.equal(store.getState().view.overlay, null);
+	assert.equal(store.getState().containers[store.getState().view.selectedKey!]!.name, 'lab-cpu-burn');
+	stdin.write('l');
+	await settle();
+	assert.match(lastFrame()!, /listening ports 2 \(host network namespace\)/);
+	assert.match(lastFrame()!, /tcp +127\.0\.0\.1:18091 +\d+ root +host +\/usr\/bin\/python3 -m http\.serv/);
+	assert.match(lastFrame()!, /tcp +127\.0\.0\.1:18092 +\d+ root +lab-gateway-old +httpd -f -p 127\.0\.0\.1:18092/);
+	stdin.write('j');
+	stdin.write('\r');
+	await settle();
+	assert.equal(store.getState().containers[store.getState().view.selectedKey!]!.name, 'lab-gateway-old');
 });
