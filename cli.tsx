@@ -24,6 +24,9 @@ const cli = meow(
 	  --output FILE     With report: write the report to FILE instead of stdout
 	  --loop-warn N     A container restarting more than N times an hour is looping (default 3)
 	  --availability P  Alert when less than P % of what should run is up and healthy (default 80)
+	  --cpu-alert P     Critical alert when host CPU stays above P % for 5 minutes (default 80)
+	  --memory-alert P  Critical alert when more than P % of memory is used (default 90)
+	  --load-alert X    Warning when the 1-minute load per core exceeds X (default 1.5)
 	  --read-only       Watch only: no key restarts, stops or changes anything
 	  --dry-run         With restart: print the plan, change nothing
 	  --wait T          With restart: how long each service may take to get ready (default 60s)
@@ -49,13 +52,16 @@ const cli = meow(
 			loopWarn: {type: 'string'},
 			availability: {type: 'string'},
 			readOnly: {type: 'boolean'},
+			cpuAlert: {type: 'string'},
+			memoryAlert: {type: 'string'},
+			loadAlert: {type: 'string'},
 			dryRun: {type: 'boolean'},
 			wait: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'dryRun', 'dry-run', 'wait', 'help', 'version']);
+const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'cpuAlert', 'cpu-alert', 'memoryAlert', 'memory-alert', 'loadAlert', 'load-alert', 'dryRun', 'dry-run', 'wait', 'help', 'version']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));

@@ -33,6 +33,10 @@ export interface Settings {
 	loopWarnPerHour: number;
 	/** Availability (percent) below which the fleet raises a critical alert. */
 	availabilityCritical: number;
+	/** Host alerts: total CPU held above this for 5 minutes, memory used above this, 1-minute load per core above this. */
+	cpuAlertPercent: number;
+	memoryAlertPercent: number;
+	loadAlertPerCore: number;
 	/** No action at all: for watching a host one must not touch. */
 	readOnly: boolean;
 	/** Saved loop policies and the audit log live here ($XDG_STATE_HOME/fleettop). */
@@ -55,6 +59,9 @@ export interface RawFlags {
 	loopWarn?: string;
 	availability?: string;
 	readOnly?: boolean;
+	cpuAlert?: string;
+	memoryAlert?: string;
+	loadAlert?: string;
 	dryRun?: boolean;
 	wait?: string;
 }
@@ -148,6 +155,9 @@ export function resolveSettings(flags: RawFlags, env: Record<string, string | un
 		output: flags.output ?? null,
 		loopWarnPerHour: parseNumber('loop-warn', flags.loopWarn ?? '3', 0, 10_000),
 		availabilityCritical: parseNumber('availability', flags.availability ?? '80', 0, 100),
+		cpuAlertPercent: parseNumber('cpu-alert', flags.cpuAlert ?? '80', 1, 100),
+		memoryAlertPercent: parseNumber('memory-alert', flags.memoryAlert ?? '90', 1, 100),
+		loadAlertPerCore: parseNumber('load-alert', flags.loadAlert ?? '1.5', 0.01, 1000),
 		readOnly: flags.readOnly ?? false,
 		stateDir: stateDir(env),
 		project: invocation.project,

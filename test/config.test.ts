@@ -94,3 +94,11 @@ test('the configuration file: same settings as the flags, flags win, read-only h
 	assert.equal(resolveSettings(mergeFlags({loopWarn: '6'}, {}), {}).loopWarnPerHour, 6);
 	assert.throws(() => resolveSettings(mergeFlags({interval: 'often'}, {}), {}), /--interval 'often' is not a duration/);
 });
+
+test('host alert thresholds', () => {
+	const defaults = resolveSettings({}, {});
+	assert.deepEqual([defaults.cpuAlertPercent, defaults.memoryAlertPercent, defaults.loadAlertPerCore], [80, 90, 1.5]);
+	const set = resolveSettings(mergeFlags({cpuAlert: '70'}, {loadAlert: '2'}), {});
+	assert.deepEqual([set.cpuAlertPercent, set.loadAlertPerCore], [70, 2]);
+	assert.throws(() => resolveSettings({memoryAlert: '150'}, {}), /--memory-alert '150' is out of range: use 1 to 100/);
+});

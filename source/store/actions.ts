@@ -4,6 +4,7 @@ import {buildRows, containerKeys} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
 import type {ProcessScan} from '../sources/host/proc-scan.js';
+import {appendSample} from '../domain/host-alerts.js';
 import {deriveDiagnoses, rediagnoseEveryMs} from './derive.js';
 import type {FleetState, FleetStore, Notice, ViewState} from './fleet-store.js';
 
@@ -53,6 +54,9 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		}
 		if (batch.host) next.host = batch.host;
 		if (batch.processes) next.processes = batch.processes;
+		if (batch.host || batch.processes) {
+			next.hostHistory = appendSample(state.hostHistory, {at: now, cpuPercent: (batch.host ?? state.host)?.cpuPercent ?? null, zombies: (batch.processes ?? state.processes)?.counts.zombie ?? null});
+		}
 		let containers = state.containers;
 		if (batch.replaced?.size || batch.upserts?.length || batch.removals?.length) {
 			containers = {...containers};
@@ -77,7 +81,7 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		// Notices fade on their own.
 		if (state.notices.some((notice) => now - notice.at >= noticeMs)) next.notices = state.notices.filter((notice) => now - notice.at < noticeMs);
 
-		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose;
+		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose || next.hostHistory;
 		if (!inputsChanged && now - state.diagnosedAt < rediagnoseEveryMs) return next;
 		const merged = {...state, ...next};
 		const derived = {...merged, ...deriveDiagnoses(merged, now)};

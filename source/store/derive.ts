@@ -2,6 +2,7 @@ import type {ContainerRecord} from '../domain/container.js';
 import {diagnose, type Diagnosis} from '../domain/diagnosis/diagnose.js';
 import {analyzeDependencies, type DependencyInfo} from '../domain/diagnosis/dependencies.js';
 import {summarizeFleet} from '../domain/fleet-summary.js';
+import {hostAlerts} from '../domain/host-alerts.js';
 import type {FleetState} from './fleet-store.js';
 
 // Derived facts, computed once when their inputs change (and every few seconds, as loop rates
@@ -31,6 +32,7 @@ export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState
 	for (const project of Object.values(state.compose)) {
 		if (project.error) summary.alerts.push({severity: 'info', text: `${project.error} (dependencies from labels only)`});
 	}
+	summary.alerts.push(...hostAlerts(state.host, state.hostHistory, now, state.thresholds.host));
 	return {diagnoses, missingServices: missing, summary, diagnosedAt: now};
 }
 

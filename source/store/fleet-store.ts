@@ -1,5 +1,6 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {Settings} from '../config.js';
+import {defaultHostThresholds, type HostSample, type HostThresholds} from '../domain/host-alerts.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import type {SavedPolicy} from '../sources/state/saved-policies.js';
 import type {HostProcess} from '../domain/diagnosis/finding.js';
@@ -81,6 +82,7 @@ export interface ViewState {
 export interface Thresholds {
 	loop: LoopThresholds;
 	fleet: FleetThresholds;
+	host: HostThresholds;
 }
 
 export interface FleetState {
@@ -90,6 +92,8 @@ export interface FleetState {
 	host: HostBasics | null;
 	/** Every host process, scanned from /proc once per interval. */
 	processes: ProcessScan | null;
+	/** CPU and zombie readings of the last minutes, for sustained and growing alerts. */
+	hostHistory: HostSample[];
 	/** Last lines of each failing container's previous run. */
 	evidence: Record<string, ContainerEvidence>;
 	/** The host's listening sockets, read when a port conflict needs its holder named. */
@@ -119,10 +123,11 @@ export interface FleetState {
 
 export type FleetStore = StoreApi<FleetState>;
 
-export function thresholdsFrom(settings: Pick<Settings, 'loopWarnPerHour' | 'availabilityCritical'>): Thresholds {
+export function thresholdsFrom(settings: Pick<Settings, 'loopWarnPerHour' | 'availabilityCritical' | 'cpuAlertPercent' | 'memoryAlertPercent' | 'loadAlertPerCore'>): Thresholds {
 	return {
 		loop: {...defaultLoopThresholds, warnPerHour: settings.loopWarnPerHour},
 		fleet: {...defaultFleetThresholds, availabilityCritical: settings.availabilityCritical},
+		host: {...defaultHostThresholds, cpuPercent: settings.cpuAlertPercent, memoryPercent: settings.memoryAlertPercent, loadPerCore: settings.loadAlertPerCore},
 	};
 }
 
@@ -133,6 +138,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		stats: {},
 		host: null,
 		processes: null,
+		hostHistory: [],
 		evidence: {},
 		listeners: null,
 		compose: {},
@@ -140,7 +146,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		missingServices: [],
 		summary: summarizeFleet([], {}),
 		diagnosedAt: 0,
-		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds},
+		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds, host: defaultHostThresholds},
 		rows: [],
 		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0},
 		outcomes: {},

@@ -33,3 +33,14 @@ test('the lab\'s port-holding host process is listed with its PID among the list
 	assert.equal(row.cells[2], pid);
 	assert.match(row.cells[5]!, /^\/usr\/bin\/python3 -m http\.server 18091/);
 });
+
+test('host thresholds raise alerts in the snapshot (low thresholds, not load we cannot control)', async (t) => {
+	if (!requireEngine(t)) return;
+	const shot = await snapshot(['--load-alert', '0.01', '--memory-alert', '1']);
+	const texts = shot.summary.alerts.map((alert) => `${alert.severity}: ${alert.text}`);
+	assert.ok(texts.some((text) => /^warning: load [\d.]+ on \d+ cores \([\d.]+ per core, over 0\.01\)$/.test(text)), texts.join('\n'));
+	assert.ok(texts.some((text) => /^critical: host memory [\d.]+% used \(over 1 %\)$/.test(text)), texts.join('\n'));
+	assert.ok(texts.some((text) => /^(warning|critical): \d+ zombie processes/.test(text)), 'the lab\'s zombies');
+	const calm = await snapshot(['--load-alert', '1000', '--memory-alert', '100']);
+	assert.ok(!calm.summary.alerts.some((alert) => /^load |^host memory/.test(alert.text)));
+});

@@ -9,6 +9,8 @@ export interface HostBasics {
 	cores: number;
 	load: [number, number, number];
 	cpuPercent: number | null;
+	/** Percent busy of each core, in order. */
+	perCore: number[];
 	memory: {totalBytes: number; availableBytes: number};
 	swap: {totalBytes: number; usedBytes: number};
 	uptimeSeconds: number;
@@ -23,6 +25,7 @@ export async function readHostBasics(): Promise<HostBasics> {
 		cores: os.availableParallelism(),
 		load: [one, five, fifteen],
 		cpuPercent: load ? load.currentLoad : null,
+		perCore: load ? load.cpus.map((cpu) => cpu.load) : [],
 		memory: {totalBytes: memory.total, availableBytes: memory.available},
 		swap: {totalBytes: memory.swaptotal, usedBytes: memory.swapused},
 		uptimeSeconds: os.uptime(),
