@@ -3,7 +3,7 @@ import {useMemo} from 'react';
 import {useStore} from 'zustand';
 import {containerKeys} from './domain/rows.js';
 import {detailLines} from './domain/detail-lines.js';
-import {hostLine} from './domain/host-line.js';
+import {hostPane} from './domain/host-pane.js';
 import {dispatch} from './keymap/dispatch.js';
 import {keyNames, modeOf, resolveKey} from './keymap/resolve.js';
 import type {FleetStore} from './store/fleet-store.js';
@@ -15,7 +15,7 @@ import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from '
 import {DetailView} from './ui/detail-view.js';
 import {HostTableView} from './ui/host-table-view.js';
 import {containerNamer, portTable, processTable} from './domain/host-views.js';
-import {Header, headerHeight} from './ui/header.js';
+import {fleetLines, Header} from './ui/header.js';
 import {helpColumnCount, HelpOverlay} from './ui/help-overlay.js';
 import {helpGrid, helpSections} from './keymap/describe.js';
 import {StatusLine} from './ui/status-line.js';
@@ -24,6 +24,8 @@ import {useTerminalSize} from './ui/use-terminal-size.js';
 // Layout only: sizes, panes, overlays. Data comes from the store; keys go to the keymap.
 
 const statusHeight = 1;
+/** Below this many rows the host pane takes one line unless the operator asks for two. */
+const roomyRows = 30;
 const footerHeight = 1;
 
 export function App({store, actions}: {store: FleetStore; actions: ActionRunner}) {
@@ -48,7 +50,10 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it entirely.
 	const height = Math.max(terminalRows - 1, 8);
-	const paneHeight = height - headerHeight - statusHeight - footerHeight;
+	const hostExpanded = view.hostExpanded ?? terminalRows >= roomyRows;
+	const hostHistory = useStore(store, (state) => state.hostHistory);
+	const thresholds = useStore(store, (state) => state.thresholds);
+	const paneHeight = height - fleetLines - (hostExpanded ? 2 : 1) - statusHeight - footerHeight;
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
 	const containerNames = useMemo(() => new Map(records.map((record) => [record.id, record.name])), [records]);
@@ -76,6 +81,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				listRows: hostTable?.rows.length ?? 0,
 				listRowContainer: (index) => hostTable?.rows[index]?.containerId ?? null,
 				helpLines,
+				hostExpanded,
 				actions,
 				quit: exit,
 			});
@@ -84,7 +90,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header engines={engineList} summary={summary} host={hostLine(host, processes, (id) => containerNames.get(id) ?? null)} readOnly={readOnly} width={columns} />
+			<Header engines={engineList} summary={summary} host={hostPane({host, processes, history: hostHistory, thresholds: thresholds.host, containerName: (id) => containerNames.get(id) ?? null}, hostExpanded)} readOnly={readOnly} width={columns} />
 			{view.overlay === 'help' ? (
 				<HelpOverlay bindings={table} top={view.detailTop} width={columns} height={paneHeight} />
 			) : view.overlay === 'confirm' && view.pending ? (

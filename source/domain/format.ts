@@ -31,6 +31,13 @@ export function formatPercent(percent: number): string {
 	return percent < 10 ? `${percent.toFixed(1)}%` : `${Math.round(percent)}%`;
 }
 
+const bars = '▁▂▃▄▅▆▇█';
+
+/** Percentages as a sparkline, one cell each: 0 % is the lowest bar, 100 % the highest. */
+export function sparkline(percents: number[]): string {
+	return percents.map((value) => bars[Math.min(bars.length - 1, Math.max(0, Math.floor((value / 100) * bars.length)))]).join('');
+}
+
 /** Local wall-clock time of an instant, "10:42:07": what an operator compares with their logs. */
 export function formatClock(ms: number): string {
 	const date = new Date(ms);

@@ -35,6 +35,7 @@ export type ActionName =
 	| 'holder.term'
 	| 'holder.kill'
 	| 'results.close'
+	| 'host.toggle'
 	| 'processes.open'
 	| 'ports.open'
 	| 'list.down'
@@ -80,6 +81,7 @@ export const bindings: Binding[] = [
 	{keys: ['pagedown', 'ctrl+d'], action: 'cursor.pageDown', scope: 'main', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
 	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails', footer: 'details'},
+	{keys: ['h'], action: 'host.toggle', scope: 'main', label: 'Host pane on two lines or one'},
 	{keys: ['o'], action: 'processes.open', scope: 'main', label: 'Host processes, zombies, and their containers', footer: 'procs'},
 	{keys: ['l'], action: 'ports.open', scope: 'main', label: 'Listening ports and who holds them'},
 	{keys: ['space'], action: 'mark.toggle', scope: 'main', label: 'Mark / unmark, for bulk actions'},

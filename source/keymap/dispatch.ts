@@ -1,5 +1,5 @@
 import type {ActionRunner} from '../store/action-runner.js';
-import {clearMarks, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
+import {clearMarks, toggleHostPane, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
 import type {Resolution} from './resolve.js';
 
@@ -11,6 +11,8 @@ export interface DispatchContext {
 	/** Rows of the open processes or ports view, and the container a row belongs to. */
 	listRows: number;
 	listRowContainer(index: number): string | null;
+	/** Whether the host pane shows two lines now (auto-sized until toggled). */
+	hostExpanded: boolean;
 	/** Lines of the tallest help column, so that scrolling stops at its end. */
 	helpLines: number;
 	actions: ActionRunner;
@@ -60,6 +62,7 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'holder.kill': return void context.actions.stopHolder(true);
 		case 'results.close':
 		case 'list.close': return setOverlay(store, null);
+		case 'host.toggle': return toggleHostPane(store, context.hostExpanded);
 		case 'processes.open': return openList(store, 'processes');
 		case 'ports.open': return openList(store, 'ports');
 		case 'list.down': return moveInList(store, (index) => index + 1, context.listRows);

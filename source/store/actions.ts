@@ -147,6 +147,10 @@ export function setOverlay(store: FleetStore, overlay: FleetState['view']['overl
 	});
 }
 
+export function toggleHostPane(store: FleetStore, expandedNow: boolean): void {
+	store.setState((state) => ({view: {...state.view, hostExpanded: !expandedNow}}));
+}
+
 export function openList(store: FleetStore, overlay: 'processes' | 'ports'): void {
 	store.setState((state) => ({view: {...state.view, overlay, listIndex: state.view.overlay === overlay ? state.view.listIndex : 0}}));
 }

@@ -135,7 +135,9 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	const readHost = async () => {
 		// The ports view shows the listening sockets live; otherwise they are read only when a log says a port is taken.
 		if (store.getState().view.overlay === 'ports') void readPortHolders();
-		const [host, processes] = await Promise.all([readHostBasics().catch(() => null), scanner.scan().catch(() => null)]);
+		// The data root's disk is the host's only when the engine is local.
+		const dataRoot = settings.endpoint.kind === 'unix' ? (Object.values(store.getState().engines)[0]?.dataRoot ?? null) : null;
+		const [host, processes] = await Promise.all([readHostBasics(dataRoot).catch(() => null), scanner.scan().catch(() => null)]);
 		if (stopped) return;
 		if (host) pending.host = host;
 		if (processes) pending.processes = processes;

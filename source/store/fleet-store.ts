@@ -77,6 +77,8 @@ export interface ViewState {
 	results: ActionResults | null;
 	/** Selected row of the processes or ports view. */
 	listIndex: number;
+	/** Host pane on two lines or one; null: two when the terminal has room. */
+	hostExpanded: boolean | null;
 }
 
 export interface Thresholds {
@@ -148,7 +150,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds, host: defaultHostThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, hostExpanded: null},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

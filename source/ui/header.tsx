@@ -2,19 +2,22 @@ import {Box, Text} from 'ink';
 import {severityRank, type Severity} from '../domain/diagnosis/finding.js';
 import type {Alert, FleetSummary} from '../domain/fleet-summary.js';
 import {causesLine, summaryLine} from '../domain/fleet-summary.js';
+import type {Segment, SegmentTone} from '../domain/host-pane.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import {severityColor} from './tones.js';
 
 export interface HeaderProps {
 	engines: EngineStatus[];
 	summary: FleetSummary;
-	host: string;
+	host: Segment[][];
 	readOnly: boolean;
 	width: number;
 }
 
-/** Lines the header takes: the fleet, its failures and alerts, the host. */
-export const headerHeight = 3;
+/** Lines the header takes: the fleet, its failures and alerts, then the host pane's lines. */
+export const fleetLines = 2;
+
+const segmentColor: Record<SegmentTone, string | undefined> = {plain: undefined, dim: 'gray', ok: 'green', warn: 'yellow', bad: 'red'};
 
 function engineText(engine: EngineStatus): string {
 	const version = engine.version ? ` ${engine.version}` : '';
@@ -48,7 +51,13 @@ export function Header({engines, summary, host, readOnly, width}: HeaderProps) {
 					<Text key={alert.text} color={severityColor[alert.severity]}>{`  ⚠ ${alert.text}`}</Text>
 				))}
 			</Text>
-			<Text wrap="truncate" dimColor>{host}</Text>
+			{host.map((line, index) => (
+				<Text key={index} wrap="truncate">
+					{line.map((segment, part) => (
+						<Text key={part} color={segmentColor[segment.tone]} dimColor={segment.tone === 'plain'}>{segment.text}</Text>
+					))}
+				</Text>
+			))}
 		</Box>
 	);
 }

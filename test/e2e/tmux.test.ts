@@ -77,7 +77,9 @@ test('keys in, screen out: move, filter, help, resize, quit', async (t) => {
 
 		keys('?');
 		await shows(/fleettop keys/, 'help', 5000);
-		assert.match(screen(), /Filter: name/);
+		assert.match(screen(), /Next container/);
+		keys('j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+		await shows(/Filter: name/, 'the help scrolled to the rest', 5000);
 		keys('Escape');
 		await settle();
 

@@ -323,7 +323,7 @@ test('o shows host processes and zombies with their containers, l the listening 
 	const {runner} = recordingRunner(store);
 	const {lastFrame, stdin} = render(<App store={store} actions={runner} />);
 	await settle();
-	assert.match(lastFrame()!, /procs 4 \(1 running\) · 1 zombie: 1 lab-zombie-maker/, 'the host line counts zombies by container');
+	assert.match(lastFrame()!, /procs 4 \(1 running, 2 sleeping\) · 1 zombie: 1 lab-zombie-maker/, 'the host line counts zombies by container');
 	stdin.write('o');
 	await settle();
 	const view = lastFrame()!;

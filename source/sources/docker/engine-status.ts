@@ -11,4 +11,6 @@ export interface EngineStatus {
 	statsSource: string | null;
 	/** Since when this engine's exits are known (events it still had at connect, then live): loop rates are measured from there. */
 	historySince: number | null;
+	/** The engine's data root (DockerRootDir), whose disk the host pane shows when the engine is local. */
+	dataRoot?: string | null;
 }

@@ -174,7 +174,9 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		sink.replaceAll(engine, [...records.values()]);
 		const historySince = await readExitHistory(now).catch(() => Number(now / 1_000_000n));
 		lastEventNano ??= now;
-		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null, historySince: status.historySince ?? historySince});
+		const info = await call('info', (signal) => withSignal(docker.info.bind(docker), signal)).catch(() => null);
+		const dataRoot = (info as {DockerRootDir?: string} | null)?.DockerRootDir ?? null;
+		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null, historySince: status.historySince ?? historySince, dataRoot});
 		const ids = listed.map((item) => item.Id);
 		const workers = Array.from({length: 4}, async () => {
 			for (let id = ids.shift(); id; id = ids.shift()) await inspect(id);

@@ -1,3 +1,4 @@
+import {statfs} from 'node:fs/promises';
 import os from 'node:os';
 import si from 'systeminformation';
 
@@ -13,12 +14,20 @@ export interface HostBasics {
 	perCore: number[];
 	memory: {totalBytes: number; availableBytes: number};
 	swap: {totalBytes: number; usedBytes: number};
+	/** The filesystem of the engine's data root, when the engine is local. */
+	disk: {path: string; totalBytes: number; availableBytes: number} | null;
 	uptimeSeconds: number;
 	sampledAt: number;
 }
 
-export async function readHostBasics(): Promise<HostBasics> {
-	const [load, memory] = await Promise.all([si.currentLoad().catch(() => null), si.mem()]);
+async function diskOf(path: string | null): Promise<HostBasics['disk']> {
+	if (!path) return null;
+	const stats = await statfs(path).catch(() => null);
+	return stats ? {path, totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize} : null;
+}
+
+export async function readHostBasics(dataRoot: string | null = null): Promise<HostBasics> {
+	const [load, memory, disk] = await Promise.all([si.currentLoad().catch(() => null), si.mem(), diskOf(dataRoot)]);
 	const [one = 0, five = 0, fifteen = 0] = os.loadavg();
 	return {
 		hostname: os.hostname(),
@@ -28,6 +37,7 @@ export async function readHostBasics(): Promise<HostBasics> {
 		perCore: load ? load.cpus.map((cpu) => cpu.load) : [],
 		memory: {totalBytes: memory.total, availableBytes: memory.available},
 		swap: {totalBytes: memory.swaptotal, usedBytes: memory.swapused},
+		disk,
 		uptimeSeconds: os.uptime(),
 		sampledAt: Date.now(),
 	};
