@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {commandKey, findZombies, groupProcesses} from '../../source/domain/host-processes.js';
+import {portTable} from '../../source/domain/host-views.js';
 import {countStates, parseProcStat, type HostProcess} from '../../source/sources/host/proc-scan.js';
 
 test('/proc/<pid>/stat: names with spaces and parentheses, state, parent, CPU ticks, memory', () => {
@@ -31,4 +32,15 @@ test('zombies belong where their parent is; repeated commands are one line', () 
 	assert.ok(!groups.some((group) => group.command === '[python3]'), 'zombies are listed apart');
 	assert.equal(commandKey('sleep 1000'), commandKey('sleep 5'));
 	assert.notEqual(commandKey('sh -c a'), commandKey('sh -c b'));
+});
+
+test('the ports view says plainly what needs root', () => {
+	const listeners = [
+		{protocol: 'tcp' as const, address: '127.0.0.1', port: 18091, holder: {pid: 4912, command: 'python3 -m http.server 18091', user: 'root', containerId: null}},
+		{protocol: 'tcp6' as const, address: '::', port: 22, holder: null},
+	];
+	const asUser = portTable(listeners, () => 'host', false);
+	assert.equal(asUser.title, 'listening ports 2 (host network namespace) · 1 held by processes of other users: run as root to name them');
+	assert.deepEqual(asUser.rows.map((row) => row.cells.slice(0, 3)), [['tcp6', '[::]:22', '?'], ['tcp', '127.0.0.1:18091', '4912']]);
+	assert.equal(portTable(listeners, () => 'host', true).title, 'listening ports 2 (host network namespace)');
 });
