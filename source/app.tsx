@@ -60,10 +60,10 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const listeners = useStore(store, (state) => state.listeners);
 	const hostTable = useMemo(() => {
 		const nameOf = containerNamer(containerNames);
-		if (view.overlay === 'processes') return processTable(processes, nameOf);
+		if (view.overlay === 'processes') return processTable(processes, nameOf, view.processOrder);
 		if (view.overlay === 'ports') return portTable(listeners, nameOf, process.getuid?.() === 0);
 		return null;
-	}, [view.overlay, processes, listeners, containerNames]);
+	}, [view.overlay, view.processOrder, processes, listeners, containerNames]);
 	const shown = useMemo(() => containerKeys(rows).length, [rows]);
 	const selected = view.selectedKey ? containers[view.selectedKey] : undefined;
 	const detail = useMemo(

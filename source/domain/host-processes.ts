@@ -38,8 +38,10 @@ export function commandKey(command: string): string {
 	return command.replace(/\d+/g, '#');
 }
 
-/** Busiest first; processes sharing a command key are one group. */
-export function groupProcesses(processes: HostProcess[], limit = 20): ProcessGroup[] {
+export type ProcessOrder = 'cpu' | 'memory';
+
+/** Busiest first (by CPU, or by resident memory); processes sharing a command key are one group. */
+export function groupProcesses(processes: HostProcess[], limit = 20, order: ProcessOrder = 'cpu'): ProcessGroup[] {
 	const groups = new Map<string, ProcessGroup>();
 	for (const process of processes) {
 		if (process.state === 'Z') continue;
@@ -53,5 +55,7 @@ export function groupProcesses(processes: HostProcess[], limit = 20): ProcessGro
 		if (!group.containerIds.includes(process.containerId)) group.containerIds.push(process.containerId);
 		groups.set(key, group);
 	}
-	return [...groups.values()].sort((a, b) => b.cpuPercent - a.cpuPercent || b.rssBytes - a.rssBytes).slice(0, limit);
+	const byCpu = (a: ProcessGroup, b: ProcessGroup) => b.cpuPercent - a.cpuPercent || b.rssBytes - a.rssBytes;
+	const byMemory = (a: ProcessGroup, b: ProcessGroup) => b.rssBytes - a.rssBytes || b.cpuPercent - a.cpuPercent;
+	return [...groups.values()].sort(order === 'cpu' ? byCpu : byMemory).slice(0, limit);
 }

@@ -1,6 +1,6 @@
 import type {Listener} from './evidence.js';
 import {formatBytes, formatPercent} from './format.js';
-import {findZombies, groupProcesses} from './host-processes.js';
+import {findZombies, groupProcesses, type ProcessOrder} from './host-processes.js';
 import type {ProcessScan} from '../sources/host/proc-scan.js';
 
 // The process and listening-port views as plain rows: cells, a tone, and the container a row
@@ -25,7 +25,7 @@ export function containerNamer(names: Map<string, string>): NameOf {
 	return (id) => (id ? (names.get(id) ?? id.slice(0, 12)) : 'host');
 }
 
-export function processTable(scan: ProcessScan | null, nameOf: NameOf): HostTable {
+export function processTable(scan: ProcessScan | null, nameOf: NameOf, order: ProcessOrder = 'cpu'): HostTable {
 	const columns = [
 		{title: 'PID', width: 8, align: 'right' as const},
 		{title: 'USER', width: 8, align: 'left' as const},
@@ -36,7 +36,7 @@ export function processTable(scan: ProcessScan | null, nameOf: NameOf): HostTabl
 	];
 	if (!scan) return {title: 'processes: reading /proc…', columns, rows: []};
 	const {counts} = scan;
-	const rows: HostRow[] = groupProcesses(scan.processes, 200).map((group) => {
+	const rows: HostRow[] = groupProcesses(scan.processes, 200, order).map((group) => {
 		const one = group.containerIds.length === 1 ? group.containerIds[0]! : null;
 		return {
 			cells: [
@@ -59,7 +59,7 @@ export function processTable(scan: ProcessScan | null, nameOf: NameOf): HostTabl
 		}
 	}
 	return {
-		title: `processes ${counts.total} · ${counts.running} running · ${counts.sleeping} sleeping · ${counts.zombie} zombie${counts.zombie === 1 ? '' : 's'} · scan ${scan.durationMs.toFixed(0)} ms`,
+		title: `processes ${counts.total} · ${counts.running} running · ${counts.sleeping} sleeping · ${counts.zombie} zombie${counts.zombie === 1 ? '' : 's'} · by ${order === 'cpu' ? 'CPU' : 'memory'} (s sorts) · scan ${scan.durationMs.toFixed(0)} ms`,
 		columns,
 		rows,
 	};

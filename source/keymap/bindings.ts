@@ -46,6 +46,7 @@ export type ActionName =
 	| 'list.pageUp'
 	| 'list.jump'
 	| 'list.close'
+	| 'list.sort'
 	| 'confirm.yes'
 	| 'confirm.no'
 	| 'help.down'
@@ -120,6 +121,7 @@ export const bindings: Binding[] = [
 	{keys: ['pagedown', 'ctrl+d'], action: 'list.pageDown', scope: 'list', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'list.pageUp', scope: 'list', label: 'Page up'},
 	{keys: ['return'], action: 'list.jump', scope: 'list', label: 'Go to the row\'s container', footer: 'go to container'},
+	{keys: ['s'], action: 'list.sort', scope: 'list', label: 'Processes by CPU or by memory'},
 	{keys: ['o'], action: 'processes.open', scope: 'list', label: 'Processes'},
 	{keys: ['l'], action: 'ports.open', scope: 'list', label: 'Listening ports'},
 	{keys: ['escape', 'q'], action: 'list.close', scope: 'list', label: 'Back to the containers', footer: 'back'},

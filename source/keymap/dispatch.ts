@@ -1,5 +1,5 @@
 import type {ActionRunner} from '../store/action-runner.js';
-import {clearMarks, toggleHostPane, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
+import {clearMarks, toggleHostPane, toggleProcessOrder, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
 import type {Resolution} from './resolve.js';
 
@@ -71,6 +71,7 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'list.last': return moveInList(store, () => context.listRows - 1, context.listRows);
 		case 'list.pageDown': return moveInList(store, (index) => index + page, context.listRows);
 		case 'list.pageUp': return moveInList(store, (index) => index - page, context.listRows);
+		case 'list.sort': return toggleProcessOrder(store);
 		case 'list.jump': return jumpToContainer(store, context.listRowContainer(store.getState().view.listIndex));
 		case 'confirm.yes': return void context.actions.confirm();
 		case 'confirm.no': return context.actions.cancel();

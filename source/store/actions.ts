@@ -151,6 +151,10 @@ export function toggleHostPane(store: FleetStore, expandedNow: boolean): void {
 	store.setState((state) => ({view: {...state.view, hostExpanded: !expandedNow}}));
 }
 
+export function toggleProcessOrder(store: FleetStore): void {
+	store.setState((state) => ({view: {...state.view, processOrder: state.view.processOrder === 'cpu' ? 'memory' : 'cpu', listIndex: 0}}));
+}
+
 export function openList(store: FleetStore, overlay: 'processes' | 'ports'): void {
 	store.setState((state) => ({view: {...state.view, overlay, listIndex: state.view.overlay === overlay ? state.view.listIndex : 0}}));
 }

@@ -5,6 +5,7 @@ import type {ContainerAction} from '../sources/docker/container-actions.js';
 import type {SavedPolicy} from '../sources/state/saved-policies.js';
 import type {HostProcess} from '../domain/diagnosis/finding.js';
 import type {RestartStep} from '../domain/restart-plan.js';
+import type {ProcessOrder} from '../domain/host-processes.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -77,6 +78,7 @@ export interface ViewState {
 	results: ActionResults | null;
 	/** Selected row of the processes or ports view. */
 	listIndex: number;
+	processOrder: ProcessOrder;
 	/** Host pane on two lines or one; null: two when the terminal has room. */
 	hostExpanded: boolean | null;
 }
@@ -150,7 +152,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds, host: defaultHostThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, hostExpanded: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, processOrder: 'cpu', hostExpanded: null},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

@@ -44,3 +44,9 @@ test('the ports view says plainly what needs root', () => {
 	assert.deepEqual(asUser.rows.map((row) => row.cells.slice(0, 3)), [['tcp6', '[::]:22', '?'], ['tcp', '127.0.0.1:18091', '4912']]);
 	assert.equal(portTable(listeners, () => 'host', true).title, 'listening ports 2 (host network namespace)');
 });
+
+test('processes by memory', () => {
+	const processes = [proc(1, 0, 'R', 'busy', null, 90), {...proc(2, 0, 'S', 'big', null, 1), rssBytes: 10 ** 9}];
+	assert.deepEqual(groupProcesses(processes, 10, 'cpu').map((group) => group.command), ['busy', 'big']);
+	assert.deepEqual(groupProcesses(processes, 10, 'memory').map((group) => group.command), ['big', 'busy']);
+});

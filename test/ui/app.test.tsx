@@ -327,10 +327,15 @@ test('o shows host processes and zombies with their containers, l the listening 
 	stdin.write('o');
 	await settle();
 	const view = lastFrame()!;
-	assert.match(view, /processes 4 · 1 running · 2 sleeping · 1 zombie · scan 21 ms/);
+	assert.match(view, /processes 4 · 1 running · 2 sleeping · 1 zombie · by CPU \(s sorts\) · scan 21 ms/);
 	assert.match(view, /▶ +3066 root +50% +4\.0K lab-cpu-burn +sh -c while :; do :; done/);
 	assert.match(view, /ZOMBIES \(1\)/);
 	assert.match(view, /2900 +zombie +lab-zombie-maker +\[python3\] of pid 2836: python3 \/lab\/zomb/);
+	stdin.write('s');
+	await settle();
+	assert.match(lastFrame()!, /by memory \(s sorts\)/);
+	stdin.write('s');
+	await settle();
 	stdin.write('\r');
 	await settle();
 	assert.equal(store.getState().view.overlay, null);
