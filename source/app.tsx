@@ -1,32 +1,32 @@
 import {Box, useApp, useInput} from 'ink';
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
-import {containerKeys} from './domain/rows.js';
 import {detailLines} from './domain/detail-lines.js';
 import {hostPane} from './domain/host-pane.js';
+import {containerNamer, portTable, processTable} from './domain/host-views.js';
+import {containerKeys} from './domain/rows.js';
+import {activeBindings} from './keymap/bindings.js';
+import {helpGrid, helpSections} from './keymap/describe.js';
 import {dispatch} from './keymap/dispatch.js';
 import {keyNames, modeOf, resolveKey} from './keymap/resolve.js';
-import type {FleetStore} from './store/fleet-store.js';
-import {ContainersPane} from './ui/containers-pane.js';
-import {Footer} from './ui/footer.js';
-import {activeBindings} from './keymap/bindings.js';
 import type {ActionRunner} from './store/action-runner.js';
-import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from './ui/confirm-view.js';
+import type {FleetStore} from './store/fleet-store.js';
+import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from './ui/action-dialogs.js';
+import {ContainersPane} from './ui/containers-pane.js';
 import {DetailView} from './ui/detail-view.js';
-import {HostTableView} from './ui/host-table-view.js';
-import {containerNamer, portTable, processTable} from './domain/host-views.js';
+import {Footer} from './ui/footer.js';
 import {fleetLines, Header} from './ui/header.js';
 import {helpColumnCount, HelpOverlay} from './ui/help-overlay.js';
-import {helpGrid, helpSections} from './keymap/describe.js';
+import {HostTableView} from './ui/host-table-view.js';
 import {StatusLine} from './ui/status-line.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
 // Layout only: sizes, panes, overlays. Data comes from the store; keys go to the keymap.
 
 const statusHeight = 1;
+const footerHeight = 1;
 /** Below this many rows the host pane takes one line unless the operator asks for two. */
 const roomyRows = 30;
-const footerHeight = 1;
 
 export function App({store, actions}: {store: FleetStore; actions: ActionRunner}) {
 	const {exit} = useApp();
@@ -44,20 +44,24 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const notices = useStore(store, (state) => state.notices);
 	const progress = useStore(store, (state) => state.progress);
 	const outcomes = useStore(store, (state) => state.outcomes);
-	const table = useMemo(() => activeBindings(readOnly), [readOnly]);
+	const hostHistory = useStore(store, (state) => state.hostHistory);
+	const thresholds = useStore(store, (state) => state.thresholds);
+	const listeners = useStore(store, (state) => state.listeners);
 	const view = useStore(store, (state) => state.view);
 	const now = useStore(store, (state) => state.now);
 
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it entirely.
 	const height = Math.max(terminalRows - 1, 8);
 	const hostExpanded = view.hostExpanded ?? terminalRows >= roomyRows;
-	const hostHistory = useStore(store, (state) => state.hostHistory);
-	const thresholds = useStore(store, (state) => state.thresholds);
 	const paneHeight = height - fleetLines - (hostExpanded ? 2 : 1) - statusHeight - footerHeight;
+	const table = useMemo(() => activeBindings(readOnly), [readOnly]);
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
 	const containerNames = useMemo(() => new Map(records.map((record) => [record.id, record.name])), [records]);
-	const listeners = useStore(store, (state) => state.listeners);
+	const hostLines = useMemo(
+		() => hostPane({host, processes, history: hostHistory, thresholds: thresholds.host, containerName: (id) => containerNames.get(id) ?? null}, hostExpanded),
+		[host, processes, hostHistory, thresholds, containerNames, hostExpanded],
+	);
 	const hostTable = useMemo(() => {
 		const nameOf = containerNamer(containerNames);
 		if (view.overlay === 'processes') return processTable(processes, nameOf, view.processOrder);
@@ -90,7 +94,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header engines={engineList} summary={summary} host={hostPane({host, processes, history: hostHistory, thresholds: thresholds.host, containerName: (id) => containerNames.get(id) ?? null}, hostExpanded)} readOnly={readOnly} width={columns} />
+			<Header engines={engineList} summary={summary} host={hostLines} readOnly={readOnly} width={columns} />
 			{view.overlay === 'help' ? (
 				<HelpOverlay bindings={table} top={view.detailTop} width={columns} height={paneHeight} />
 			) : view.overlay === 'confirm' && view.pending ? (

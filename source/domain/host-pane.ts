@@ -73,8 +73,3 @@ export function hostPane(input: HostPaneInput, expanded: boolean): Segment[][] {
 	}
 	return [first, second];
 }
-
-/** The one-line host text, for plain output. */
-export function hostLine(input: HostPaneInput): string {
-	return hostPane(input, false)[0]!.map((segment) => segment.text).join('');
-}

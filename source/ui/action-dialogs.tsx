@@ -1,3 +1,4 @@
+// The dialogs of actions: what an action will touch before the yes, and what it did after.
 import {Box, Text} from 'ink';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import type {ActionResults, PendingAction, PendingProcess, PendingRestart} from '../store/fleet-store.js';
