@@ -18,6 +18,7 @@ import {Footer} from './ui/footer.js';
 import {fleetLines, Header} from './ui/header.js';
 import {helpColumnCount, HelpOverlay} from './ui/help-overlay.js';
 import {HostTableView} from './ui/host-table-view.js';
+import {LogView} from './ui/log-view.js';
 import {StatusLine} from './ui/status-line.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
@@ -47,6 +48,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const hostHistory = useStore(store, (state) => state.hostHistory);
 	const thresholds = useStore(store, (state) => state.thresholds);
 	const listeners = useStore(store, (state) => state.listeners);
+	const logs = useStore(store, (state) => state.logs);
 	const view = useStore(store, (state) => state.view);
 	const now = useStore(store, (state) => state.now);
 
@@ -107,6 +109,8 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				<ResultsView results={view.results} width={columns} height={paneHeight} />
 			) : view.overlay === 'process' && view.pendingProcess ? (
 				<ProcessConfirmView target={view.pendingProcess} width={columns} height={paneHeight} />
+			) : view.overlay === 'logs' && selected ? (
+				<LogView log={logs?.key === selected.key ? logs : null} name={selected.name} top={view.logTop} width={columns} height={paneHeight} />
 			) : view.overlay === 'detail' && detail.length > 0 ? (
 				<DetailView lines={detail} top={view.detailTop} width={columns} height={paneHeight} />
 			) : (

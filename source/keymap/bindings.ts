@@ -35,6 +35,13 @@ export type ActionName =
 	| 'holder.term'
 	| 'holder.kill'
 	| 'results.close'
+	| 'logs.open'
+	| 'logs.up'
+	| 'logs.down'
+	| 'logs.pageUp'
+	| 'logs.pageDown'
+	| 'logs.follow'
+	| 'logs.close'
 	| 'host.toggle'
 	| 'processes.open'
 	| 'ports.open'
@@ -56,7 +63,7 @@ export type ActionName =
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'logs' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -82,6 +89,7 @@ export const bindings: Binding[] = [
 	{keys: ['pagedown', 'ctrl+d'], action: 'cursor.pageDown', scope: 'main', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
 	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails', footer: 'details'},
+	{keys: ['t'], action: 'logs.open', scope: 'main', label: 'Tail its log, live across restarts', footer: 'tail'},
 	{keys: ['h'], action: 'host.toggle', scope: 'main', label: 'Host pane on two lines or one'},
 	{keys: ['o'], action: 'processes.open', scope: 'main', label: 'Host processes, zombies, and their containers', footer: 'procs'},
 	{keys: ['l'], action: 'ports.open', scope: 'main', label: 'Listening ports and who holds them'},
@@ -114,6 +122,12 @@ export const bindings: Binding[] = [
 	{keys: ['pagedown', 'ctrl+d'], action: 'detail.pageDown', scope: 'detail', label: 'Page down'},
 	{keys: ['pageup', 'ctrl+u'], action: 'detail.pageUp', scope: 'detail', label: 'Page up'},
 	{keys: ['escape', 'q'], action: 'detail.close', scope: 'detail', label: 'Back to the list', footer: 'back'},
+	{keys: ['k', 'up'], action: 'logs.up', scope: 'logs', label: 'Scroll back (pauses following)'},
+	{keys: ['j', 'down'], action: 'logs.down', scope: 'logs', label: 'Scroll forward'},
+	{keys: ['pageup', 'ctrl+u'], action: 'logs.pageUp', scope: 'logs', label: 'Page back'},
+	{keys: ['pagedown', 'ctrl+d'], action: 'logs.pageDown', scope: 'logs', label: 'Page forward'},
+	{keys: ['G', 'end'], action: 'logs.follow', scope: 'logs', label: 'Follow the end again', footer: 'follow'},
+	{keys: ['escape', 'q'], action: 'logs.close', scope: 'logs', label: 'Back to the containers', footer: 'back'},
 	{keys: ['j', 'down'], action: 'list.down', scope: 'list', label: 'Next row'},
 	{keys: ['k', 'up'], action: 'list.up', scope: 'list', label: 'Previous row'},
 	{keys: ['g', 'home'], action: 'list.first', scope: 'list', label: 'First row'},

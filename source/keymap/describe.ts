@@ -17,6 +17,7 @@ const sectionTitles: Record<Scope, string> = {
 	filter: 'While typing a filter',
 	detail: 'In a container\'s details',
 	list: 'In the processes and ports views',
+	logs: 'In the log',
 	confirm: 'When asked to confirm',
 	process: 'When asked to stop a host process',
 	results: 'In the results of an ordered restart',
@@ -30,7 +31,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'logs', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],

@@ -1,5 +1,5 @@
 import type {ActionRunner} from '../store/action-runner.js';
-import {clearMarks, toggleHostPane, toggleProcessOrder, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
+import {clearMarks, openLogs, scrollLog, toggleHostPane, toggleProcessOrder, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
 import type {Resolution} from './resolve.js';
 
@@ -62,6 +62,13 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'holder.kill': return void context.actions.stopHolder(true);
 		case 'results.close':
 		case 'list.close': return setOverlay(store, null);
+		case 'logs.open': return openLogs(store);
+		case 'logs.up': return scrollLog(store, -1, context.pageSize);
+		case 'logs.down': return scrollLog(store, 1, context.pageSize);
+		case 'logs.pageUp': return scrollLog(store, -page, context.pageSize);
+		case 'logs.pageDown': return scrollLog(store, page, context.pageSize);
+		case 'logs.follow': return scrollLog(store, 'end', context.pageSize);
+		case 'logs.close': return setOverlay(store, null);
 		case 'host.toggle': return toggleHostPane(store, context.hostExpanded);
 		case 'processes.open': return openList(store, 'processes');
 		case 'ports.open': return openList(store, 'ports');

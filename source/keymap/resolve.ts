@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'confirm' | 'process' | 'results' | 'list' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'logs' | 'confirm' | 'process' | 'results' | 'list' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
 
@@ -70,6 +70,7 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	process: ['process', 'always'],
 	results: ['results', 'always'],
 	list: ['list', 'always'],
+	logs: ['logs', 'always'],
 	main: ['main', 'always'],
 };
 

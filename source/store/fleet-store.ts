@@ -6,6 +6,7 @@ import type {SavedPolicy} from '../sources/state/saved-policies.js';
 import type {HostProcess} from '../domain/diagnosis/finding.js';
 import type {RestartStep} from '../domain/restart-plan.js';
 import type {ProcessOrder} from '../domain/host-processes.js';
+import type {LogEntry} from '../sources/docker/log-follower.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -20,7 +21,14 @@ import type {ProcessScan} from '../sources/host/proc-scan.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | 'processes' | 'ports' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | 'processes' | 'ports' | 'logs' | null;
+
+/** The followed container's log: a bounded buffer, newest last. */
+export interface FollowedLog {
+	key: string;
+	entries: LogEntry[];
+	error: string | null;
+}
 
 /** What an ordered restart did, container by container, until the operator closes it. */
 export interface ActionResults {
@@ -79,6 +87,8 @@ export interface ViewState {
 	/** Selected row of the processes or ports view. */
 	listIndex: number;
 	processOrder: ProcessOrder;
+	/** First log entry shown while scrolled back; null follows the end. */
+	logTop: number | null;
 	/** Host pane on two lines or one; null: two when the terminal has room. */
 	hostExpanded: boolean | null;
 }
@@ -96,6 +106,7 @@ export interface FleetState {
 	host: HostBasics | null;
 	/** Every host process, scanned from /proc once per interval. */
 	processes: ProcessScan | null;
+	logs: FollowedLog | null;
 	/** CPU and zombie readings of the last minutes, for sustained and growing alerts. */
 	hostHistory: HostSample[];
 	/** Last lines of each failing container's previous run. */
@@ -143,6 +154,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		host: null,
 		processes: null,
 		hostHistory: [],
+		logs: null,
 		evidence: {},
 		listeners: null,
 		compose: {},
@@ -152,7 +164,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds, host: defaultHostThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, processOrder: 'cpu', hostExpanded: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, processOrder: 'cpu', logTop: null, hostExpanded: null},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

@@ -76,7 +76,7 @@ test('no key is bound twice in one scope', () => {
 test('help lists every binding; the footer names the main keys', () => {
 	const labels = helpSections().flatMap((section) => section.entries.map((entry) => entry.label));
 	for (const binding of bindings) assert.ok(labels.includes(binding.label), binding.label);
-	assert.equal(footerHints('main'), 'j/↓ move  Enter details  o procs  b break loop  / filter  ? help  q quit');
+	assert.equal(footerHints('main'), 'j/↓ move  Enter details  t tail  o procs  b break loop  / filter  ? help  q quit');
 });
 
 test('help lines spread over columns of equal height', () => {

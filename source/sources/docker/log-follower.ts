@@ -1,0 +1,132 @@
+import type Docker from 'dockerode';
+import type {LogLine} from '../../domain/evidence.js';
+import {bounded} from './bounded.js';
+import {subscribeEvents} from './events.js';
+import {createDemuxer} from './log-frames.js';
+
+// Follows one container's log across restarts. A follow stream ends when the container exits:
+// the follower then marks the exit, waits for the next start and attaches again from there, so
+// a loop's runs read one after another with a separator between them.
+
+export type LogEntry = ({kind: 'line'} & LogLine) | {kind: 'separator'; text: string; at: number | null};
+
+export interface LogFollower {
+	stop(): void;
+}
+
+export interface FollowOptions {
+	docker: Docker;
+	id: string;
+	tty: boolean;
+	/** Lines of history to start with. */
+	tail: number;
+	callTimeoutMs: number;
+	/** How often to look for the next start while the container is down. */
+	pollMs?: number;
+	onEntries(entries: LogEntry[]): void;
+	onError(message: string): void;
+}
+
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+export function followLogs(options: FollowOptions): LogFollower {
+	const {docker, id} = options;
+	const container = docker.getContainer(id);
+	let stopped = false;
+	let stream: (NodeJS.ReadableStream & {destroy(): void}) | null = null;
+	let timer: NodeJS.Timeout | null = null;
+	const call = <T>(what: string, run: (signal: AbortSignal) => Promise<T>) => bounded(what, options.callTimeoutMs, run);
+	const inspect = () => call('inspect', (signal) => container.inspect({abortSignal: signal}));
+
+	/** StartedAt of the run being followed: a later one is a restart. */
+	let followedStart = 0;
+
+	/**
+	 * `since`: the end of the run before. Not the new run's StartedAt: the engine records that after
+	 * the process has started, and its first lines can come a few milliseconds earlier.
+	 */
+	const attach = async (since: number | null, started: number | null) => {
+		followedStart = started ?? Date.parse((await inspect()).State.StartedAt);
+		const demuxer = createDemuxer(options.tty, (line) => options.onEntries([{kind: 'line', ...line}]));
+		const opened = (await container.logs({
+			follow: true, stdout: true, stderr: true, timestamps: true,
+			// Fractional seconds: the last lines of the run before may share the new run's second.
+			...(since === null ? {tail: options.tail} : {since: ((since + 1) / 1000).toFixed(3) as unknown as number}),
+		})) as unknown as NodeJS.ReadableStream & {destroy(): void};
+		if (stopped) return opened.destroy();
+		stream = opened;
+		opened.on('data', (chunk: Buffer) => demuxer.push(chunk));
+		opened.on('error', () => undefined);
+		opened.on('end', () => {
+			demuxer.end();
+			if (!stopped) void afterRun();
+		});
+	};
+
+	const fail = (error: unknown) => options.onError(`log of ${id.slice(0, 12)}: ${(error as Error).message.split('\n')[0]}`);
+
+	/** The followed run ended: say how; attach to the next run, now or when it starts. */
+	const afterRun = async () => {
+		try {
+			const info = await inspect();
+			const finished = Date.parse(info.State.FinishedAt);
+			const started = Date.parse(info.State.StartedAt);
+			// Restarted already, State.ExitCode reads 0 again: the `die` event keeps the real one.
+			const exitCode = info.State.Running ? await dieCode(followedStart) : info.State.ExitCode;
+			const code = exitCode === null ? '' : ` ${exitCode}${info.State.OOMKilled ? ' (out of memory)' : ''}`;
+			options.onEntries([{kind: 'separator', text: `— exited${code} at ${clock(finished)} —`, at: finished}]);
+			// The restart manager may have started it again before we asked.
+			if (info.State.Running && started > followedStart) return restarted(started, finished);
+			waitForStart(finished);
+		} catch (error) {
+			fail(error);
+		}
+	};
+
+	/** The exit code of the last `die` since `sinceMs`, from the engine's events. */
+	const dieCode = async (sinceMs: number): Promise<number | null> => {
+		let code: number | null = null;
+		await call('read die events', (signal) =>
+			new Promise<void>((resolve, reject) => {
+				subscribeEvents(docker, {
+					since: BigInt(sinceMs) * 1_000_000n,
+					until: BigInt(Date.now()) * 1_000_000n,
+					onEvent: (event) => {
+						if (event.id === id && event.action === 'die' && event.attributes['exitCode'] !== undefined) code = Number(event.attributes['exitCode']);
+					},
+					onEnd: (error) => (error ? reject(error) : resolve()),
+				}, signal).catch(reject);
+			}),
+		).catch(() => undefined);
+		return code;
+	};
+
+	const restarted = async (started: number, previousEnd: number) => {
+		options.onEntries([{kind: 'separator', text: `— restarted at ${clock(started)} —`, at: started}]);
+		await attach(previousEnd, started);
+	};
+
+	const waitForStart = (previousEnd: number) => {
+		timer = setTimeout(async () => {
+			if (stopped) return;
+			try {
+				const info = await inspect();
+				const started = Date.parse(info.State.StartedAt);
+				if (info.State.Running && started > followedStart) return await restarted(started, previousEnd);
+				waitForStart(previousEnd);
+			} catch (error) {
+				if ((error as {statusCode?: number}).statusCode === 404) return options.onError('the container is gone');
+				waitForStart(previousEnd);
+			}
+		}, options.pollMs ?? 1000);
+	};
+
+	void attach(null, null).catch(fail);
+	return {
+		stop() {
+			stopped = true;
+			if (timer) clearTimeout(timer);
+			stream?.destroy();
+		},
+	};
+}
