@@ -108,6 +108,10 @@ fleet_up() {
   mkdir -p "$UPLOADS_DIR" && chown 0:0 "$UPLOADS_DIR" && chmod 0755 "$UPLOADS_DIR"
   lab_run lab-uploads "${BASIC[@]}" --restart always --user 1000:1000 -v "$UPLOADS_DIR:/data" "$LAB_IMAGE" \
     sh -c 'echo "uploads: storing files in /data"; echo probe >/data/.write-test'
+  # 13. a container whose log tries to set the title, write the clipboard (OSC 52) and clear the
+  #     screen: fleettop must show the text with none of it taking effect
+  lab_run lab-escapes "${BASIC[@]}" --restart unless-stopped "$LAB_IMAGE" sh -c \
+    'while :; do printf "\033]0;pwned\007title set\n\033]52;c;ZXZpbA==\007clipboard written\n\033[2J\033[Hscreen cleared\n"; sleep 5; done'
   compose_up
 }
 

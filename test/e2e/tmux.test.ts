@@ -175,3 +175,25 @@ test('bulk stop-loop through the keyboard: filter, mark all, b, y — then re-ar
 		for (const name of agents) execFileSync('docker', ['start', name], {stdio: 'ignore'});
 	}
 });
+
+test('a container\'s escape sequences reach the log pane as text: no title, no clipboard, no clear', async (t) => {
+	if (!requireEngine(t)) return;
+	startShell(100, 30);
+	try {
+		launch();
+		await shows(/lab-escapes/, 'the containers pane');
+		keys('/');
+		typed('escapes');
+		keys('Enter');
+		await shows(/▶ lab-escapes/, 'the filter', 5000);
+		keys('t');
+		await shows(/title set\n.*clipboard written\n.*screen cleared/, 'the log lines, as text', 15_000);
+		assert.doesNotMatch(tmux('display-message', '-t', session, '-p', '#{pane_title}'), /pwned/, 'the title was not set');
+		assert.match(screen(), /^fleettop · /, 'the screen was not cleared');
+		keys('q');
+		keys('q');
+		await shows(/EXIT=0/, 'quit', 5000);
+	} finally {
+		stop();
+	}
+});

@@ -30,3 +30,21 @@ test('lines of several runs, with a separator for each exit and restart', async 
 		execFileSync('docker', ['rm', '-f', name], {stdio: 'ignore'});
 	}
 });
+
+test('a log that sets the title, writes the clipboard and clears the screen arrives as plain text', async (t) => {
+	if (!requireEngine(t)) return;
+	const id = execFileSync('docker', ['inspect', '-f', '{{.Id}}', 'lab-escapes'], {encoding: 'utf8'}).trim();
+	const entries: LogEntry[] = [];
+	const follower = followLogs({docker: new Docker(), id, tty: false, tail: 9, callTimeoutMs: 5000, onEntries: (more) => entries.push(...more), onError: () => undefined});
+	try {
+		const texts = await until('the lab-escapes lines', async () => {
+			const lines = entries.filter((entry) => entry.kind === 'line').map((entry) => entry.text);
+			return lines.length >= 3 ? lines : undefined;
+		}, 20_000);
+		assert.deepEqual(texts.slice(0, 3), ['title set', 'clipboard written', 'screen cleared']);
+		// eslint-disable-next-line no-control-regex
+		for (const text of texts) assert.doesNotMatch(text, /[\u0000-\u001F\u007F-\u009F]/, JSON.stringify(text));
+	} finally {
+		follower.stop();
+	}
+});
