@@ -1,6 +1,7 @@
 import {Box, useApp, useInput} from 'ink';
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
+import {namesById} from './domain/container.js';
 import {detailLines} from './domain/detail-lines.js';
 import {hostPane} from './domain/host-pane.js';
 import {containerNamer, portTable, processTable} from './domain/host-views.js';
@@ -59,7 +60,7 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 	const table = useMemo(() => activeBindings(readOnly), [readOnly]);
 	const records = useMemo(() => Object.values(containers), [containers]);
 	const engineList = useMemo(() => Object.values(engines), [engines]);
-	const containerNames = useMemo(() => new Map(records.map((record) => [record.id, record.name])), [records]);
+	const containerNames = useMemo(() => namesById(records), [records]);
 	const hostLines = useMemo(
 		() => hostPane({host, processes, history: hostHistory, thresholds: thresholds.host, containerName: (id) => containerNames.get(id) ?? null}, hostExpanded),
 		[host, processes, hostHistory, thresholds, containerNames, hostExpanded],
@@ -94,41 +95,38 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 		}
 	});
 
+	/** The open view, or the containers. */
+	function mainArea() {
+		const size = {width: columns, height: paneHeight};
+		if (view.overlay === 'help') return <HelpOverlay bindings={table} top={view.detailTop} {...size} />;
+		if (view.overlay === 'confirm' && view.pending) return <ConfirmView pending={view.pending} {...size} />;
+		if (view.overlay === 'restart' && view.pendingRestart) return <RestartConfirmView pending={view.pendingRestart} {...size} />;
+		if (view.overlay === 'process' && view.pendingProcess) return <ProcessConfirmView target={view.pendingProcess} {...size} />;
+		if (view.overlay === 'results' && view.results) return <ResultsView results={view.results} {...size} />;
+		if (hostTable) return <HostTableView table={hostTable} selected={view.listIndex} {...size} />;
+		if (view.overlay === 'logs' && selected) return <LogView log={logs?.key === selected.key ? logs : null} name={selected.name} top={view.logTop} {...size} />;
+		if (view.overlay === 'detail' && detail.length > 0) return <DetailView lines={detail} top={view.detailTop} {...size} />;
+		return (
+			<ContainersPane
+				rows={rows}
+				containers={containers}
+				stats={stats}
+				diagnoses={diagnoses}
+				marks={view.marks}
+				stoppedLoops={stoppedLoops}
+				outcomes={outcomes}
+				selectedKey={view.selectedKey}
+				now={now}
+				emptyText={view.filter ? `no container matches "${view.filter}"` : 'no containers on this engine'}
+				{...size}
+			/>
+		);
+	}
+
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			<Header engines={engineList} summary={summary} host={hostLines} readOnly={readOnly} width={columns} />
-			{view.overlay === 'help' ? (
-				<HelpOverlay bindings={table} top={view.detailTop} width={columns} height={paneHeight} />
-			) : view.overlay === 'confirm' && view.pending ? (
-				<ConfirmView pending={view.pending} width={columns} height={paneHeight} />
-			) : view.overlay === 'restart' && view.pendingRestart ? (
-				<RestartConfirmView pending={view.pendingRestart} width={columns} height={paneHeight} />
-			) : hostTable ? (
-				<HostTableView table={hostTable} selected={view.listIndex} width={columns} height={paneHeight} />
-			) : view.overlay === 'results' && view.results ? (
-				<ResultsView results={view.results} width={columns} height={paneHeight} />
-			) : view.overlay === 'process' && view.pendingProcess ? (
-				<ProcessConfirmView target={view.pendingProcess} width={columns} height={paneHeight} />
-			) : view.overlay === 'logs' && selected ? (
-				<LogView log={logs?.key === selected.key ? logs : null} name={selected.name} top={view.logTop} width={columns} height={paneHeight} />
-			) : view.overlay === 'detail' && detail.length > 0 ? (
-				<DetailView lines={detail} top={view.detailTop} width={columns} height={paneHeight} />
-			) : (
-				<ContainersPane
-					rows={rows}
-					containers={containers}
-					stats={stats}
-					diagnoses={diagnoses}
-					marks={view.marks}
-					stoppedLoops={stoppedLoops}
-					outcomes={outcomes}
-					selectedKey={view.selectedKey}
-					now={now}
-					width={columns}
-					height={paneHeight}
-					emptyText={view.filter ? `no container matches "${view.filter}"` : 'no containers on this engine'}
-				/>
-			)}
+			{mainArea()}
 			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} marks={view.marks.length} notices={notices} progress={progress} />
 			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={modeOf(view) === 'filter' ? 'main' : modeOf(view)} />
 		</Box>

@@ -3,8 +3,8 @@ import type {Settings} from './config.js';
 import {plainTable} from './domain/plain-table.js';
 import {buildReport} from './domain/report.js';
 import {buildSnapshot} from './domain/snapshot.js';
-import {connectSources} from './store/connect.js';
-import {createFleetStore, thresholdsFrom, type FleetState, type FleetStore} from './store/fleet-store.js';
+import {reportDownEngines, withFleet} from './one-shot.js';
+import type {FleetState, FleetStore} from './store/fleet-store.js';
 
 /** CPU % needs two readings: one interval for cgroup files, two frames (~2 s) for the API stream. */
 async function untilStatsArrive(store: FleetStore, flush: () => void, deadlineMs: number): Promise<void> {
@@ -28,22 +28,15 @@ function render(state: FleetState, settings: Settings): string {
 // `fleettop --once [--json]` and `fleettop report`: connect, wait for a second stats reading
 // (CPU % needs two), print or write, exit.
 export async function runOnce(settings: Settings, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
-	const store = createFleetStore({thresholds: thresholdsFrom(settings)});
-	const connection = connectSources(store, settings);
-	try {
-		await connection.ready;
-		connection.flush();
-		if (Object.values(store.getState().engines).every((engine) => engine.state === 'connected')) {
-			await untilStatsArrive(store, connection.flush, 2 * settings.intervalMs + 2000);
-		}
-	} finally {
-		connection.stop();
-	}
-	const state = store.getState();
-	const failed = Object.values(state.engines).filter((engine) => engine.state !== 'connected');
-	for (const engine of failed) stderr.write(`fleettop: ${engine.message ?? `engine ${engine.engine} is not connected`}\n`);
-	if (failed.length > 0) return 1;
-	const text = render(state, settings);
+	return withFleet(settings, stderr, async (store, connection) => {
+		await untilStatsArrive(store, connection.flush, 2 * settings.intervalMs + 2000);
+		// An engine lost while the stats came in leaves nothing true to print.
+		if (reportDownEngines(store.getState(), stderr)) return 1;
+		return write(render(store.getState(), settings), settings, stdout, stderr);
+	});
+}
+
+async function write(text: string, settings: Settings, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
 	if (!settings.output) {
 		stdout.write(text);
 		return 0;

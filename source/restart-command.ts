@@ -1,24 +1,14 @@
 import type {Settings} from './config.js';
 import {planLines, planOrderedRestart} from './domain/restart-plan.js';
-import {connectSources} from './store/connect.js';
+import {withFleet} from './one-shot.js';
 import {dependenciesOf} from './store/derive.js';
-import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
 import {runOrderedRestart} from './store/ordered-restart.js';
 
 // `fleettop restart PROJECT [--dry-run] [--wait T]`: the plan, then each container's outcome as
 // it happens. Exit 0 when every service got ready, 1 otherwise (and when the engine is away).
-export async function runRestart(settings: Settings, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
-	const store = createFleetStore({thresholds: thresholdsFrom(settings)});
-	const connection = connectSources(store, settings);
-	try {
-		await connection.ready;
-		connection.flush();
+export function runRestart(settings: Settings, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+	return withFleet(settings, stderr, async (store, connection) => {
 		const state = store.getState();
-		const down = Object.values(state.engines).find((engine) => engine.state !== 'connected');
-		if (down) {
-			stderr.write(`fleettop: ${down.message ?? 'the engine is not connected'}\n`);
-			return 1;
-		}
 		const plan = planOrderedRestart(settings.project ?? '', Object.values(state.containers), dependenciesOf(state));
 		const lines = planLines(plan, settings.waitMs);
 		if ('error' in plan) {
@@ -42,7 +32,5 @@ export async function runRestart(settings: Settings, stdout: NodeJS.WritableStre
 		const failed = results.filter((result) => result.outcome !== 'ok').length;
 		stdout.write(failed ? `${failed} of ${results.length} containers not ready\n` : `all ${results.length} containers ready\n`);
 		return failed ? 1 : 0;
-	} finally {
-		connection.stop();
-	}
+	});
 }

@@ -83,7 +83,7 @@ function memoryText(record: ContainerRecord, stats: ContainerStats | undefined):
 	return record.memoryLimit ? `-/${formatBytes(record.memoryLimit)}` : '';
 }
 
-function stateText(record: ContainerRecord, loopStopped: boolean): string {
+function stateCell(record: ContainerRecord, loopStopped: boolean): string {
 	const live = hasProcess(record);
 	if (loopStopped && !live) return 'loop-stop';
 	return record.oomKilled && !live ? 'oom-killed' : record.state;
@@ -94,7 +94,7 @@ export function containerCells(record: ContainerRecord, stats: ContainerStats | 
 	const live = hasProcess(record);
 	return {
 		name: record.name,
-		state: stateText(record, loopStopped),
+		state: stateCell(record, loopStopped),
 		health: record.health ?? '',
 		exit: record.exitCode === null ? '' : String(record.exitCode),
 		restarts: record.inspected ? String(record.restartCount) : '',

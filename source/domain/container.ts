@@ -87,3 +87,8 @@ export function hasProcess(record: ContainerRecord): boolean {
 export function containerKey(engine: string, id: string): string {
 	return `${engine}/${id}`;
 }
+
+/** Container names by full id: to name the container a process, a socket or a zombie belongs to. */
+export function namesById(records: Iterable<ContainerRecord>): Map<string, string> {
+	return new Map([...records].map((record) => [record.id, record.name]));
+}

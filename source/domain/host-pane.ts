@@ -3,12 +3,14 @@ import type {ProcessScan} from '../sources/host/proc-scan.js';
 import {formatBytes, formatDuration, formatPercent, sparkline} from './format.js';
 import type {HostSample, HostThresholds} from './host-alerts.js';
 import {findZombies} from './host-processes.js';
+import type {Tone} from './trouble.js';
 
 // The host pane as coloured segments: load against the cores, CPU with its recent history and
 // per core, memory (available, not free), swap, the engine's disk, processes and the zombies of
 // each container, uptime. Two lines, or one on a small terminal.
 
-export type SegmentTone = 'plain' | 'dim' | 'ok' | 'warn' | 'bad';
+/** The list's tones, and 'plain' for text that carries none. */
+export type SegmentTone = Tone | 'plain';
 
 export interface Segment {
 	text: string;

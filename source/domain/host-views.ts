@@ -1,4 +1,5 @@
 import type {Listener} from './evidence.js';
+import type {Tone} from './trouble.js';
 import {formatBytes, formatPercent} from './format.js';
 import {findZombies, groupProcesses, type ProcessOrder} from './host-processes.js';
 import type {ProcessScan} from '../sources/host/proc-scan.js';
@@ -8,7 +9,7 @@ import type {ProcessScan} from '../sources/host/proc-scan.js';
 
 export interface HostRow {
 	cells: string[];
-	tone: 'plain' | 'warn' | 'bad' | 'heading';
+	tone: Tone | 'plain' | 'heading';
 	/** Full id of the one container this row belongs to, if exactly one. */
 	containerId: string | null;
 }

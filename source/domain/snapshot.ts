@@ -1,4 +1,5 @@
 import type {FleetState} from '../store/fleet-store.js';
+import {namesById} from './container.js';
 import type {Diagnosis} from './diagnosis/diagnose.js';
 import {findZombies, groupProcesses} from './host-processes.js';
 import {containerKeys} from './rows.js';
@@ -26,7 +27,7 @@ function diagnosisJson(diagnosis: Diagnosis | undefined) {
 
 function processesJson(state: FleetState) {
 	if (!state.processes) return null;
-	const names = new Map(Object.values(state.containers).map((record) => [record.id, record.name]));
+	const names = namesById(Object.values(state.containers));
 	const container = (id: string | null) => (id ? (names.get(id) ?? id.slice(0, 12)) : null);
 	return {
 		counts: state.processes.counts,

@@ -4,9 +4,9 @@ import {buildRows, containerKeys} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
 import type {ProcessScan} from '../sources/host/proc-scan.js';
-import {appendSample} from '../domain/host-alerts.js';
+import {appendSample, hostAlerts} from '../domain/host-alerts.js';
 import type {LogEntry} from '../sources/docker/log-follower.js';
-import {deriveDiagnoses, rediagnoseEveryMs} from './derive.js';
+import {deriveDiagnoses, rediagnoseEveryMs, replaceHostAlerts} from './derive.js';
 import type {FleetState, FleetStore, Notice, ViewState} from './fleet-store.js';
 
 // Everything that changes the store, callable without React (sources, keymap, tests).
@@ -60,6 +60,7 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		if (batch.logs) next.logs = appendLog(batch.logs.reset || state.logs?.key !== batch.logs.key ? null : state.logs, batch.logs);
 		if (batch.host || batch.processes) {
 			next.hostHistory = appendSample(state.hostHistory, {at: now, cpuPercent: (batch.host ?? state.host)?.cpuPercent ?? null, zombies: (batch.processes ?? state.processes)?.counts.zombie ?? null});
+			next.hostAlerts = hostAlerts(next.host ?? state.host, next.hostHistory, now, state.thresholds.host);
 		}
 		let containers = state.containers;
 		if (batch.replaced?.size || batch.upserts?.length || batch.removals?.length) {
@@ -85,8 +86,12 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		// Notices fade on their own.
 		if (state.notices.some((notice) => now - notice.at >= noticeMs)) next.notices = state.notices.filter((notice) => now - notice.at < noticeMs);
 
-		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose || next.hostHistory;
-		if (!inputsChanged && now - state.diagnosedAt < rediagnoseEveryMs) return next;
+		// The host ticks every second: its alerts are swapped into the summary without diagnosing
+		// every container again.
+		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose;
+		if (!inputsChanged && now - state.diagnosedAt < rediagnoseEveryMs) {
+			return next.hostAlerts ? {...next, summary: replaceHostAlerts(state.summary, state.hostAlerts, next.hostAlerts)} : next;
+		}
 		const merged = {...state, ...next};
 		const derived = {...merged, ...deriveDiagnoses(merged, now)};
 		return {...next, ...derived, ...withRows(derived, state.view)};

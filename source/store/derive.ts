@@ -1,8 +1,7 @@
-import type {ContainerRecord} from '../domain/container.js';
+import {namesById, type ContainerRecord} from '../domain/container.js';
 import {diagnose, type Diagnosis} from '../domain/diagnosis/diagnose.js';
 import {analyzeDependencies, type DependencyInfo} from '../domain/diagnosis/dependencies.js';
-import {summarizeFleet} from '../domain/fleet-summary.js';
-import {hostAlerts} from '../domain/host-alerts.js';
+import {summarizeFleet, type Alert, type FleetSummary} from '../domain/fleet-summary.js';
 import type {FleetState} from './fleet-store.js';
 
 // Derived facts, computed once when their inputs change (and every few seconds, as loop rates
@@ -12,7 +11,7 @@ export const rediagnoseEveryMs = 5000;
 
 export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState, 'diagnoses' | 'missingServices' | 'summary' | 'diagnosedAt'> {
 	const records = Object.values(state.containers);
-	const names = new Map(records.map((record) => [record.id, record.name]));
+	const names = namesById(records);
 	const {byKey, missing} = analyzeDependencies(records, new Map(Object.entries(state.compose)));
 	const diagnoses: Record<string, Diagnosis> = {};
 	for (const record of records) {
@@ -32,8 +31,13 @@ export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState
 	for (const project of Object.values(state.compose)) {
 		if (project.error) summary.alerts.push({severity: 'info', text: `${project.error} (dependencies from labels only)`});
 	}
-	summary.alerts.push(...hostAlerts(state.host, state.hostHistory, now, state.thresholds.host));
+	summary.alerts.push(...state.hostAlerts);
 	return {diagnoses, missingServices: missing, summary, diagnosedAt: now};
+}
+
+/** The summary with the host's current alerts in place of the previous ones (kept by identity). */
+export function replaceHostAlerts(summary: FleetSummary, previous: Alert[], current: Alert[]): FleetSummary {
+	return {...summary, alerts: [...summary.alerts.filter((alert) => !previous.includes(alert)), ...current]};
 }
 
 /** Each compose container's dependencies, as its diagnosis found them (for ordered restarts). */

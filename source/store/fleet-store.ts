@@ -12,7 +12,7 @@ import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/cr
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
 import type {MissingService} from '../domain/diagnosis/dependencies.js';
 import type {ComposeProject, ContainerEvidence, Listener} from '../domain/evidence.js';
-import {defaultFleetThresholds, summarizeFleet, type FleetSummary, type FleetThresholds} from '../domain/fleet-summary.js';
+import {defaultFleetThresholds, summarizeFleet, type Alert, type FleetSummary, type FleetThresholds} from '../domain/fleet-summary.js';
 import type {ListRow} from '../domain/rows.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
@@ -109,6 +109,8 @@ export interface FleetState {
 	logs: FollowedLog | null;
 	/** CPU and zombie readings of the last minutes, for sustained and growing alerts. */
 	hostHistory: HostSample[];
+	/** The host's alerts now; also in `summary.alerts`, where each tick replaces them. */
+	hostAlerts: Alert[];
 	/** Last lines of each failing container's previous run. */
 	evidence: Record<string, ContainerEvidence>;
 	/** The host's listening sockets, read when a port conflict needs its holder named. */
@@ -154,6 +156,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		host: null,
 		processes: null,
 		hostHistory: [],
+		hostAlerts: [],
 		logs: null,
 		evidence: {},
 		listeners: null,

@@ -2,9 +2,9 @@ import {Box, Text} from 'ink';
 import {severityRank, type Severity} from '../domain/diagnosis/finding.js';
 import type {Alert, FleetSummary} from '../domain/fleet-summary.js';
 import {causesLine, summaryLine} from '../domain/fleet-summary.js';
-import type {Segment, SegmentTone} from '../domain/host-pane.js';
+import type {Segment} from '../domain/host-pane.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
-import {severityColor} from './tones.js';
+import {colorOf, severityColor} from './tones.js';
 
 export interface HeaderProps {
 	engines: EngineStatus[];
@@ -17,7 +17,6 @@ export interface HeaderProps {
 /** Lines the header takes: the fleet, its failures and alerts, then the host pane's lines. */
 export const fleetLines = 2;
 
-const segmentColor: Record<SegmentTone, string | undefined> = {plain: undefined, dim: 'gray', ok: 'green', warn: 'yellow', bad: 'red'};
 
 function engineText(engine: EngineStatus): string {
 	const version = engine.version ? ` ${engine.version}` : '';
@@ -54,7 +53,7 @@ export function Header({engines, summary, host, readOnly, width}: HeaderProps) {
 			{host.map((line, index) => (
 				<Text key={index} wrap="truncate">
 					{line.map((segment, part) => (
-						<Text key={part} color={segmentColor[segment.tone]} dimColor={segment.tone === 'plain'}>{segment.text}</Text>
+						<Text key={part} color={colorOf(segment.tone)} dimColor={segment.tone === 'plain'}>{segment.text}</Text>
 					))}
 				</Text>
 			))}

@@ -3,8 +3,8 @@ import {fitCell} from '../domain/columns.js';
 import type {HostTable} from '../domain/host-views.js';
 import {scrollTop} from '../domain/scroll.js';
 import {useRef} from 'react';
+import {colorOf} from './tones.js';
 
-const toneColor = {plain: undefined, warn: 'yellow', bad: 'red', heading: 'cyan'} as const;
 
 /** The processes or ports view: a title, a header, rows that scroll with the selection. */
 export function HostTableView({table, selected, width, height}: {table: HostTable; selected: number; width: number; height: number}) {
@@ -21,7 +21,7 @@ export function HostTableView({table, selected, width, height}: {table: HostTabl
 			{table.rows.slice(top.current, top.current + bodyHeight).map((row, index) => {
 				const isSelected = top.current + index === selected;
 				return (
-					<Text key={top.current + index} inverse={isSelected} color={toneColor[row.tone]} bold={row.tone === 'heading'} wrap="truncate">
+					<Text key={top.current + index} inverse={isSelected} color={row.tone === 'heading' ? 'cyan' : colorOf(row.tone)} bold={row.tone === 'heading'} wrap="truncate">
 						{`${isSelected ? '▶ ' : '  '}${line(row.cells)}`}
 					</Text>
 				);

@@ -6,7 +6,7 @@ import {connectEngine, isLocalEngine} from './connection.js';
 import {explainEngineError} from './engine-errors.js';
 import {createExitHistory} from './exit-history.js';
 import type {EngineStatus} from './engine-status.js';
-import {subscribeEvents, type EngineEvent, type EventSubscription} from './events.js';
+import {readPastEvents, subscribeEvents, type EngineEvent, type EventSubscription} from './events.js';
 import {createCoalescingQueue} from './coalescing-queue.js';
 import {evidenceVersion, readPreviousRunLogs, wantsEvidence} from './previous-run-logs.js';
 import type {SavedPolicies} from '../state/saved-policies.js';
@@ -145,15 +145,11 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 	async function readExitHistory(now: bigint): Promise<number> {
 		const since = now - BigInt(options.historyMs ?? 3_600_000) * 1_000_000n;
 		let oldest = now;
-		await call('read recent events', (signal) =>
-			new Promise<void>((resolve, reject) => {
-				const onEvent = (event: EngineEvent) => {
-					if (event.timeNano < oldest) oldest = event.timeNano;
-					rememberExit(event);
-				};
-				subscribeEvents(docker, {since, until: now, onEvent, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
-			}),
-		);
+		const onEvent = (event: EngineEvent) => {
+			if (event.timeNano < oldest) oldest = event.timeNano;
+			rememberExit(event);
+		};
+		await call('read recent events', (signal) => readPastEvents(docker, since, now, onEvent, signal));
 		return Number(oldest / 1_000_000n);
 	}
 
@@ -175,9 +171,12 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		records.clear();
 		for (const item of listed) records.set(containerKey(engine, item.Id), recordFromList(engine, item));
 		sink.replaceAll(engine, [...records.values()]);
-		const historySince = await readExitHistory(now).catch(() => Number(now / 1_000_000n));
+		// The data root is only for the host pane: asked alongside the history, never in its way.
+		const [historySince, info] = await Promise.all([
+			readExitHistory(now).catch(() => Number(now / 1_000_000n)),
+			call('info', (signal) => withSignal(docker.info.bind(docker), signal)).catch(() => null),
+		]);
 		lastEventNano ??= now;
-		const info = await call('info', (signal) => withSignal(docker.info.bind(docker), signal)).catch(() => null);
 		const dataRoot = (info as {DockerRootDir?: string} | null)?.DockerRootDir ?? null;
 		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null, historySince: status.historySince ?? historySince, dataRoot});
 		const ids = listed.map((item) => item.Id);

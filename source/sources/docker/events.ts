@@ -98,3 +98,10 @@ export async function subscribeEvents(docker: Docker, options: SubscribeOptions,
 		},
 	};
 }
+
+/** Events the engine still remembers between two instants; resolves when the engine has sent them all. */
+export function readPastEvents(docker: Docker, since: bigint, until: bigint, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		subscribeEvents(docker, {since, until, onEvent, onEnd: (error) => (error ? reject(error) : resolve())}, signal).catch(reject);
+	});
+}

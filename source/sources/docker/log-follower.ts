@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import type {LogLine} from '../../domain/evidence.js';
+import {formatClock} from '../../domain/format.js';
 import {bounded} from './bounded.js';
-import {subscribeEvents} from './events.js';
+import {readPastEvents, type EngineEvent} from './events.js';
 import {createDemuxer} from './log-frames.js';
 
 // Follows one container's log across restarts. A follow stream ends when the container exits:
@@ -27,7 +28,6 @@ export interface FollowOptions {
 	onError(message: string): void;
 }
 
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 export function followLogs(options: FollowOptions): LogFollower {
 	const {docker, id} = options;
@@ -74,7 +74,7 @@ export function followLogs(options: FollowOptions): LogFollower {
 			// Restarted already, State.ExitCode reads 0 again: the `die` event keeps the real one.
 			const exitCode = info.State.Running ? await dieCode(followedStart) : info.State.ExitCode;
 			const code = exitCode === null ? '' : ` ${exitCode}${info.State.OOMKilled ? ' (out of memory)' : ''}`;
-			options.onEntries([{kind: 'separator', text: `— exited${code} at ${clock(finished)} —`, at: finished}]);
+			options.onEntries([{kind: 'separator', text: `— exited${code} at ${formatClock(finished)} —`, at: finished}]);
 			// The restart manager may have started it again before we asked.
 			if (info.State.Running && started > followedStart) return restarted(started, finished);
 			waitForStart(finished);
@@ -86,23 +86,15 @@ export function followLogs(options: FollowOptions): LogFollower {
 	/** The exit code of the last `die` since `sinceMs`, from the engine's events. */
 	const dieCode = async (sinceMs: number): Promise<number | null> => {
 		let code: number | null = null;
-		await call('read die events', (signal) =>
-			new Promise<void>((resolve, reject) => {
-				subscribeEvents(docker, {
-					since: BigInt(sinceMs) * 1_000_000n,
-					until: BigInt(Date.now()) * 1_000_000n,
-					onEvent: (event) => {
-						if (event.id === id && event.action === 'die' && event.attributes['exitCode'] !== undefined) code = Number(event.attributes['exitCode']);
-					},
-					onEnd: (error) => (error ? reject(error) : resolve()),
-				}, signal).catch(reject);
-			}),
-		).catch(() => undefined);
+		const onEvent = (event: EngineEvent) => {
+			if (event.id === id && event.action === 'die' && event.attributes['exitCode'] !== undefined) code = Number(event.attributes['exitCode']);
+		};
+		await call('read die events', (signal) => readPastEvents(docker, BigInt(sinceMs) * 1_000_000n, BigInt(Date.now()) * 1_000_000n, onEvent, signal)).catch(() => undefined);
 		return code;
 	};
 
 	const restarted = async (started: number, previousEnd: number) => {
-		options.onEntries([{kind: 'separator', text: `— restarted at ${clock(started)} —`, at: started}]);
+		options.onEntries([{kind: 'separator', text: `— restarted at ${formatClock(started)} —`, at: started}]);
 		await attach(previousEnd, started);
 	};
 

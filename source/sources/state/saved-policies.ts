@@ -25,7 +25,9 @@ export interface SavedPolicies {
 export function savedPoliciesAt(file: string): SavedPolicies {
 	// Writes are chained so that two actions at once cannot lose each other's entry.
 	let queue: Promise<unknown> = Promise.resolve();
-	const read = async (): Promise<Record<string, SavedPolicy>> => {
+	// Read once, then kept in memory and written through: a bulk stop-loop asks for it per container.
+	let loaded: Promise<Record<string, SavedPolicy>> | null = null;
+	const load = async (): Promise<Record<string, SavedPolicy>> => {
 		try {
 			const document = JSON.parse(await readFile(file, 'utf8')) as {policies?: Record<string, SavedPolicy>};
 			return document.policies ?? {};
@@ -34,6 +36,13 @@ export function savedPoliciesAt(file: string): SavedPolicies {
 			throw new Error(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}; fix or delete it`);
 		}
 	};
+	const read = async () => {
+		loaded ??= load().catch((error: unknown) => {
+			loaded = null;
+			throw error;
+		});
+		return {...(await loaded)};
+	};
 	const change = (edit: (policies: Record<string, SavedPolicy>) => void) => {
 		const next = queue.then(async () => {
 			const policies = await read();
@@ -41,6 +50,8 @@ export function savedPoliciesAt(file: string): SavedPolicies {
 			await mkdir(dirname(file), {recursive: true});
 			await writeFile(`${file}.tmp`, `${JSON.stringify({version: 1, policies}, null, 2)}\n`);
 			await rename(`${file}.tmp`, file);
+			// Memory follows the file only once the file has it.
+			loaded = Promise.resolve(policies);
 		});
 		queue = next.catch(() => undefined);
 		return next;
