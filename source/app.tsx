@@ -1,17 +1,18 @@
 import {Box, useApp, useInput} from 'ink';
-import {useMemo} from 'react';
+import {useCallback, useMemo} from 'react';
 import {useStore} from 'zustand';
 import {namesById} from './domain/container.js';
 import {detailLines} from './domain/detail-lines.js';
 import {hostPane} from './domain/host-pane.js';
 import {containerNamer, portTable, processTable} from './domain/host-views.js';
+import {subjectId, subjectTitle} from './domain/log-subject.js';
 import {containerKeys} from './domain/rows.js';
 import {activeBindings} from './keymap/bindings.js';
 import {helpGrid, helpSections} from './keymap/describe.js';
 import {dispatch} from './keymap/dispatch.js';
 import {keyNames, modeOf, resolveKey} from './keymap/resolve.js';
 import type {ActionRunner} from './store/action-runner.js';
-import type {FleetStore} from './store/fleet-store.js';
+import type {FleetStore, LogViewState} from './store/fleet-store.js';
 import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from './ui/action-dialogs.js';
 import {ContainersPane} from './ui/containers-pane.js';
 import {DetailView} from './ui/detail-view.js';
@@ -19,6 +20,7 @@ import {Footer} from './ui/footer.js';
 import {fleetLines, Header} from './ui/header.js';
 import {helpColumnCount, HelpOverlay} from './ui/help-overlay.js';
 import {HostTableView} from './ui/host-table-view.js';
+import {logChromeRows, logScreen} from './ui/log-screen.js';
 import {LogView} from './ui/log-view.js';
 import {StatusLine} from './ui/status-line.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
@@ -30,7 +32,8 @@ const footerHeight = 1;
 /** Below this many rows the host pane takes one line unless the operator asks for two. */
 const roomyRows = 30;
 
-export function App({store, actions}: {store: FleetStore; actions: ActionRunner}) {
+/** `saveLog`: what `s` does in the log pane (writes the buffer to a file). */
+export function App({store, actions, saveLog}: {store: FleetStore; actions: ActionRunner; saveLog?: () => void}) {
 	const {exit} = useApp();
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const rows = useStore(store, (state) => state.rows);
@@ -77,6 +80,9 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 		() => (view.overlay === 'detail' && selected ? detailLines(selected, diagnoses[selected.key], now) : []),
 		[view.overlay, selected, diagnoses, now],
 	);
+	const logHeight = Math.max(paneHeight - logChromeRows, 1);
+	const logScreenOf = useCallback((log: LogViewState) => logScreen(logs, log, columns, logHeight), [logs, columns, logHeight]);
+	const shownLog = useMemo(() => (view.overlay === 'logs' && view.log ? logScreenOf(view.log) : null), [view.overlay, view.log, logScreenOf]);
 	const helpLines = useMemo(() => Math.max(0, ...helpGrid(helpSections(table), helpColumnCount(columns)).map((column) => column.length)) + 1, [table, columns]);
 
 	useInput((input, key) => {
@@ -89,6 +95,9 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 				listRowContainer: (index) => hostTable?.rows[index]?.containerId ?? null,
 				helpLines,
 				hostExpanded,
+				logScreenOf,
+				logHeight,
+				saveLog: () => saveLog?.(),
 				actions,
 				quit: exit,
 			});
@@ -104,7 +113,11 @@ export function App({store, actions}: {store: FleetStore; actions: ActionRunner}
 		if (view.overlay === 'process' && view.pendingProcess) return <ProcessConfirmView target={view.pendingProcess} {...size} />;
 		if (view.overlay === 'results' && view.results) return <ResultsView results={view.results} {...size} />;
 		if (hostTable) return <HostTableView table={hostTable} selected={view.listIndex} {...size} />;
-		if (view.overlay === 'logs' && selected) return <LogView log={logs?.key === selected.key ? logs : null} name={selected.name} top={view.logTop} {...size} />;
+		if (shownLog && view.log) {
+			const title = subjectTitle(view.log.subject, (key) => containers[key]?.name ?? key.slice(0, 12));
+			const buffer = logs?.subject === subjectId(view.log.subject) ? logs : null;
+			return <LogView screen={shownLog} log={view.log} title={title} error={buffer?.error ?? null} buffered={buffer?.entries.length ?? 0} {...size} />;
+		}
 		if (view.overlay === 'detail' && detail.length > 0) return <DetailView lines={detail} top={view.detailTop} {...size} />;
 		return (
 			<ContainersPane

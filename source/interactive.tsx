@@ -1,9 +1,11 @@
+import {join} from 'node:path';
 import {render} from 'ink';
 import {App} from './app.js';
 import type {Settings} from './config.js';
 import {createActionRunner} from './store/action-runner.js';
 import {connectSources} from './store/connect.js';
 import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
+import {createLogSaver} from './store/log-save.js';
 import {enterFullScreen, restoreTerminal} from './terminal.js';
 
 const signalNumbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
@@ -15,7 +17,9 @@ export async function runInteractive(settings: Settings): Promise<number> {
 
 	const connection = connectSources(store, settings);
 	const actions = createActionRunner(store, connection.act, connection.stopHostProcess);
-	const instance = render(<App store={store} actions={actions} />, {exitOnCtrlC: false, maxFps: 20});
+	const saveLog = createLogSaver(store, join(settings.stateDir, 'logs'));
+	// 60 frames a second at most: a key must not wait long behind a frame drawn for a log flood.
+	const instance = render(<App store={store} actions={actions} saveLog={() => void saveLog()} />, {exitOnCtrlC: false, maxFps: 60});
 
 	const shutDown = (code: number, message?: string) => {
 		try {

@@ -36,12 +36,26 @@ export type ActionName =
 	| 'holder.kill'
 	| 'results.close'
 	| 'logs.open'
+	| 'logs.group'
+	| 'logs.trouble'
 	| 'logs.up'
 	| 'logs.down'
 	| 'logs.pageUp'
 	| 'logs.pageDown'
+	| 'logs.first'
 	| 'logs.follow'
+	| 'logs.search'
+	| 'logs.older'
+	| 'logs.newer'
+	| 'logs.filter'
+	| 'logs.stderr'
+	| 'logs.wrap'
+	| 'logs.timestamps'
+	| 'logs.save'
 	| 'logs.close'
+	| 'logInput.accept'
+	| 'logInput.cancel'
+	| 'logInput.backspace'
 	| 'host.toggle'
 	| 'processes.open'
 	| 'ports.open'
@@ -63,7 +77,7 @@ export type ActionName =
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'logs' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'logs' | 'logInput' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -90,6 +104,8 @@ export const bindings: Binding[] = [
 	{keys: ['pageup', 'ctrl+u'], action: 'cursor.pageUp', scope: 'main', label: 'Page up'},
 	{keys: ['return'], action: 'detail.open', scope: 'main', label: 'Details: why it fails', footer: 'details'},
 	{keys: ['t'], action: 'logs.open', scope: 'main', label: 'Tail its log, live across restarts', footer: 'tail'},
+	{keys: ['T'], action: 'logs.group', scope: 'main', label: 'Logs of the marked containers interleaved, or of its compose project'},
+	{keys: ['E'], action: 'logs.trouble', scope: 'main', label: 'Trouble: error lines of every failing container', footer: 'trouble'},
 	{keys: ['h'], action: 'host.toggle', scope: 'main', label: 'Host pane on two lines or one'},
 	{keys: ['o'], action: 'processes.open', scope: 'main', label: 'Host processes, zombies, and their containers', footer: 'procs'},
 	{keys: ['l'], action: 'ports.open', scope: 'main', label: 'Listening ports and who holds them'},
@@ -126,8 +142,20 @@ export const bindings: Binding[] = [
 	{keys: ['j', 'down'], action: 'logs.down', scope: 'logs', label: 'Scroll forward'},
 	{keys: ['pageup', 'ctrl+u'], action: 'logs.pageUp', scope: 'logs', label: 'Page back'},
 	{keys: ['pagedown', 'ctrl+d'], action: 'logs.pageDown', scope: 'logs', label: 'Page forward'},
+	{keys: ['g', 'home'], action: 'logs.first', scope: 'logs', label: 'Oldest line kept'},
 	{keys: ['G', 'end'], action: 'logs.follow', scope: 'logs', label: 'Follow the end again', footer: 'follow'},
+	{keys: ['/'], action: 'logs.search', scope: 'logs', label: 'Search: text, or /regex/ (empty clears)', footer: 'search'},
+	{keys: ['n'], action: 'logs.older', scope: 'logs', label: 'Older match'},
+	{keys: ['N'], action: 'logs.newer', scope: 'logs', label: 'Newer match'},
+	{keys: ['f'], action: 'logs.filter', scope: 'logs', label: 'Filter: only matching lines, text or /regex/ (empty clears)', footer: 'filter'},
+	{keys: ['e'], action: 'logs.stderr', scope: 'logs', label: 'Only stderr, or everything', footer: 'stderr'},
+	{keys: ['w'], action: 'logs.wrap', scope: 'logs', label: 'Wrap long lines, or cut them', footer: 'wrap'},
+	{keys: ['c'], action: 'logs.timestamps', scope: 'logs', label: 'Timestamps on or off'},
+	{keys: ['s'], action: 'logs.save', scope: 'logs', label: 'Save the whole buffer to a file', footer: 'save'},
 	{keys: ['escape', 'q'], action: 'logs.close', scope: 'logs', label: 'Back to the containers', footer: 'back'},
+	{keys: ['return'], action: 'logInput.accept', scope: 'logInput', label: 'Search or filter with what is typed', footer: 'apply'},
+	{keys: ['escape'], action: 'logInput.cancel', scope: 'logInput', label: 'Leave it as it was', footer: 'cancel'},
+	{keys: ['backspace'], action: 'logInput.backspace', scope: 'logInput', label: 'Delete the last character'},
 	{keys: ['j', 'down'], action: 'list.down', scope: 'list', label: 'Next row'},
 	{keys: ['k', 'up'], action: 'list.up', scope: 'list', label: 'Previous row'},
 	{keys: ['g', 'home'], action: 'list.first', scope: 'list', label: 'First row'},

@@ -18,6 +18,7 @@ const sectionTitles: Record<Scope, string> = {
 	detail: 'In a container\'s details',
 	list: 'In the processes and ports views',
 	logs: 'In the log',
+	logInput: 'While typing a log search or filter',
 	confirm: 'When asked to confirm',
 	process: 'When asked to stop a host process',
 	results: 'In the results of an ordered restart',
@@ -31,7 +32,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'logs', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'logs', 'logInput', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],

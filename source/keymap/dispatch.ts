@@ -1,6 +1,7 @@
 import type {ActionRunner} from '../store/action-runner.js';
-import {clearMarks, openLogs, scrollLog, toggleHostPane, toggleProcessOrder, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
+import {clearMarks, toggleHostPane, toggleProcessOrder, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
+import {cancelLogInput, commitLogInput, editLogInput, goToMatch, openLogs, scrollLog, startLogInput, toggleLog, type ScreenOf} from '../store/log-actions.js';
 import type {Resolution} from './resolve.js';
 
 export interface DispatchContext {
@@ -15,6 +16,10 @@ export interface DispatchContext {
 	hostExpanded: boolean;
 	/** Lines of the tallest help column, so that scrolling stops at its end. */
 	helpLines: number;
+	/** The log pane's layout for a given view state, and its height in rows. */
+	logScreenOf: ScreenOf;
+	logHeight: number;
+	saveLog(): void;
 	actions: ActionRunner;
 	quit(): void;
 }
@@ -23,6 +28,7 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 	if (!resolution) return;
 	const {filter} = store.getState().view;
 	const page = Math.max(1, context.pageSize - 1);
+	const logPage = Math.max(1, context.logHeight - 1);
 	const scroll = (delta: number) => scrollDetail(store, delta, context.detailLines, context.pageSize);
 	switch (resolution.action) {
 		case 'cursor.down': return moveSelection(store, 1);
@@ -62,13 +68,28 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'holder.kill': return void context.actions.stopHolder(true);
 		case 'results.close':
 		case 'list.close': return setOverlay(store, null);
-		case 'logs.open': return openLogs(store);
-		case 'logs.up': return scrollLog(store, -1, context.pageSize);
-		case 'logs.down': return scrollLog(store, 1, context.pageSize);
-		case 'logs.pageUp': return scrollLog(store, -page, context.pageSize);
-		case 'logs.pageDown': return scrollLog(store, page, context.pageSize);
-		case 'logs.follow': return scrollLog(store, 'end', context.pageSize);
+		case 'logs.open': return openLogs(store, 'selected');
+		case 'logs.group': return openLogs(store, 'group');
+		case 'logs.trouble': return openLogs(store, 'trouble');
+		case 'logs.up': return scrollLog(store, -1, context.logScreenOf);
+		case 'logs.down': return scrollLog(store, 1, context.logScreenOf);
+		case 'logs.pageUp': return scrollLog(store, -logPage, context.logScreenOf);
+		case 'logs.pageDown': return scrollLog(store, logPage, context.logScreenOf);
+		case 'logs.first': return scrollLog(store, 'first', context.logScreenOf);
+		case 'logs.follow': return scrollLog(store, 'end', context.logScreenOf);
+		case 'logs.search': return startLogInput(store, 'search');
+		case 'logs.filter': return startLogInput(store, 'filter');
+		case 'logs.older': return goToMatch(store, -1, context.logScreenOf, context.logHeight);
+		case 'logs.newer': return goToMatch(store, 1, context.logScreenOf, context.logHeight);
+		case 'logs.stderr': return toggleLog(store, 'stderrOnly');
+		case 'logs.wrap': return toggleLog(store, 'wrap');
+		case 'logs.timestamps': return toggleLog(store, 'timestamps');
+		case 'logs.save': return context.saveLog();
 		case 'logs.close': return setOverlay(store, null);
+		case 'logInput.input': return editLogInput(store, (input) => input + resolution.text);
+		case 'logInput.backspace': return editLogInput(store, (input) => [...input].slice(0, -1).join(''));
+		case 'logInput.accept': return commitLogInput(store, context.logScreenOf, context.logHeight);
+		case 'logInput.cancel': return cancelLogInput(store);
 		case 'host.toggle': return toggleHostPane(store, context.hostExpanded);
 		case 'processes.open': return openList(store, 'processes');
 		case 'ports.open': return openList(store, 'ports');

@@ -20,9 +20,9 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'logs' | 'confirm' | 'process' | 'results' | 'list' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'logs' | 'logInput' | 'confirm' | 'process' | 'results' | 'list' | 'help';
 
-export type Resolution = {action: ActionName} | {action: 'filter.input'; text: string} | null;
+export type Resolution = {action: ActionName} | {action: 'filter.input' | 'logInput.input'; text: string} | null;
 
 export function keyName(input: string, key: InkKey): string {
 	if (key.upArrow) return 'up';
@@ -55,10 +55,11 @@ export function keyNames(input: string, key: InkKey): string[] {
 const controlKeys: Record<string, InkKey> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {delete: true}, '\b': {backspace: true}};
 
 /** The mode the view is in: an open overlay first, then a filter being typed. */
-export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter' | 'list'> | 'restart' | 'processes' | 'ports' | null; editingFilter: boolean}): Mode {
+export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter' | 'list' | 'logInput'> | 'restart' | 'processes' | 'ports' | null; editingFilter: boolean; log?: {editing: string | null} | null}): Mode {
 	// An ordered restart is confirmed with the same keys as any other action.
 	if (view.overlay === 'restart') return 'confirm';
 	if (view.overlay === 'processes' || view.overlay === 'ports') return 'list';
+	if (view.overlay === 'logs' && view.log?.editing) return 'logInput';
 	return view.overlay ?? (view.editingFilter ? 'filter' : 'main');
 }
 
@@ -71,6 +72,7 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	results: ['results', 'always'],
 	list: ['list', 'always'],
 	logs: ['logs', 'always'],
+	logInput: ['logInput', 'always'],
 	main: ['main', 'always'],
 };
 
@@ -79,9 +81,10 @@ export function resolveKey(name: string, mode: Mode, table: Binding[] = defaultB
 		const binding = table.find((candidate) => candidate.scope === scope && candidate.keys.includes(name));
 		if (binding) return {action: binding.action};
 	}
-	if (mode === 'filter' && name === 'space') return {action: 'filter.input', text: ' '};
-	if (mode === 'filter' && name.length > 0 && !name.startsWith('ctrl+') && [...name].every((char) => char >= ' ')) {
-		return {action: 'filter.input', text: name};
-	}
+	if (mode !== 'filter' && mode !== 'logInput') return null;
+	const action = mode === 'filter' ? 'filter.input' : 'logInput.input';
+	if (name === 'space') return {action, text: ' '};
+	// Named keys (up, tab, …) are not text: typed characters arrive one at a time (keyNames).
+	if ([...name].length === 1 && name >= ' ') return {action, text: name};
 	return null;
 }

@@ -5,7 +5,7 @@ import type {EngineStatus} from '../sources/docker/engine-status.js';
 import type {HostBasics} from '../sources/host/host-basics.js';
 import type {ProcessScan} from '../sources/host/proc-scan.js';
 import {appendSample, hostAlerts} from '../domain/host-alerts.js';
-import type {LogEntry} from '../sources/docker/log-follower.js';
+import {appendLog, type LogBatch} from './log-buffer.js';
 import {deriveDiagnoses, rediagnoseEveryMs, replaceHostAlerts} from './derive.js';
 import type {FleetState, FleetStore, Notice, ViewState} from './fleet-store.js';
 
@@ -20,8 +20,7 @@ export interface Batch {
 	stats?: Map<string, ContainerStats>;
 	host?: HostBasics;
 	processes?: ProcessScan;
-	/** New entries of the followed log; `reset` starts a new container's log. */
-	logs?: {key: string; entries: LogEntry[]; error?: string; reset?: boolean};
+	logs?: LogBatch;
 	evidence?: Map<string, ContainerEvidence>;
 	listeners?: Listener[];
 	compose?: ComposeProject[];
@@ -57,7 +56,7 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		}
 		if (batch.host) next.host = batch.host;
 		if (batch.processes) next.processes = batch.processes;
-		if (batch.logs) next.logs = appendLog(batch.logs.reset || state.logs?.key !== batch.logs.key ? null : state.logs, batch.logs);
+		if (batch.logs) next.logs = appendLog(state.logs, batch.logs);
 		if (batch.host || batch.processes) {
 			next.hostHistory = appendSample(state.hostHistory, {at: now, cpuPercent: (batch.host ?? state.host)?.cpuPercent ?? null, zombies: (batch.processes ?? state.processes)?.counts.zombie ?? null});
 			next.hostAlerts = hostAlerts(next.host ?? state.host, next.hostHistory, now, state.thresholds.host);
@@ -96,14 +95,6 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 		const derived = {...merged, ...deriveDiagnoses(merged, now)};
 		return {...next, ...derived, ...withRows(derived, state.view)};
 	});
-}
-
-/** The log buffer is a ring: memory stays flat however much a container prints. */
-export const logCapacity = 2000;
-
-function appendLog(current: FleetState['logs'], incoming: NonNullable<Batch['logs']>): NonNullable<FleetState['logs']> {
-	const entries = [...(current?.entries ?? []), ...incoming.entries];
-	return {key: incoming.key, entries: entries.length > logCapacity ? entries.slice(-logCapacity) : entries, error: incoming.error ?? current?.error ?? null};
 }
 
 /** How long a notice stays on screen. */
@@ -166,21 +157,6 @@ export function setOverlay(store: FleetStore, overlay: FleetState['view']['overl
 
 export function toggleHostPane(store: FleetStore, expandedNow: boolean): void {
 	store.setState((state) => ({view: {...state.view, hostExpanded: !expandedNow}}));
-}
-
-export function openLogs(store: FleetStore): void {
-	store.setState((state) => (state.view.selectedKey ? {view: {...state.view, overlay: 'logs', logTop: null}} : {}));
-}
-
-/** Scrolling back pauses following; reaching the end (or G) follows again. */
-export function scrollLog(store: FleetStore, delta: number | 'end', pageHeight: number): void {
-	store.setState((state) => {
-		const count = state.logs?.entries.length ?? 0;
-		const last = Math.max(count - pageHeight, 0);
-		if (delta === 'end') return {view: {...state.view, logTop: null}};
-		const top = Math.min(Math.max((state.view.logTop ?? last) + delta, 0), last);
-		return {view: {...state.view, logTop: top >= last ? null : top}};
-	});
 }
 
 export function toggleProcessOrder(store: FleetStore): void {

@@ -11,7 +11,6 @@ import {createProcessScanner} from '../sources/host/proc-scan.js';
 import {join} from 'node:path';
 import {containerKey} from '../domain/container.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
-import type {LogEntry} from '../sources/docker/log-follower.js';
 import {auditLogAt} from '../sources/state/audit-log.js';
 import {savedPoliciesAt} from '../sources/state/saved-policies.js';
 import {stopProcess} from '../sources/host/stop-process.js';
@@ -19,6 +18,8 @@ import type {ActOnContainer, StopHostProcess} from './action-runner.js';
 import {applyBatch, pushNotice, setStoppedLoops, type Batch} from './actions.js';
 import {composeProjectsOf} from './derive.js';
 import type {FleetStore} from './fleet-store.js';
+import {queueLogBatch} from './log-buffer.js';
+import {followLogSubjects} from './log-following.js';
 
 // Sources -> store. Incoming data is buffered and published at a bounded rate: Ink's CPU cost
 // follows how often the store changes, not how often data arrives (design notes §3).
@@ -201,29 +202,10 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			stopProcess(target.pid, {escalate}),
 		);
 
-	// The log of the selected container is followed only while the log view shows it; switching
-	// containers closes the old stream first, so no socket outlives its view.
-	let follower: {key: string; stop(): void} | null = null;
-	const followSelected = () => {
-		const {view, containers} = store.getState();
-		const key = view.overlay === 'logs' ? view.selectedKey : null;
-		if (follower?.key === key) return;
-		follower?.stop();
-		follower = null;
-		const record = key ? containers[key] : undefined;
-		if (!key || !record || stopped) return;
-		pending.logs = {key, entries: [], reset: true};
+	const stopFollowing = followLogSubjects(store, watcher, (subject, entries, extra) => {
+		pending.logs = queueLogBatch(pending.logs, subject, entries, extra);
 		touch();
-		const push = (entries: LogEntry[], error?: string) => {
-			if (follower?.key !== key) return;
-			const current = pending.logs?.key === key ? pending.logs : {key, entries: []};
-			pending.logs = {...current, entries: [...current.entries, ...entries], ...(error ? {error} : {})};
-			touch();
-		};
-		const handle = watcher.followLogs(record.id, Boolean(record.details?.tty), (entries) => push(entries), (message) => push([], message));
-		follower = {key, stop: handle.stop};
-	};
-	const unsubscribe = store.subscribe(followSelected);
+	});
 
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
 	return {
@@ -239,8 +221,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		flush,
 		stop() {
 			stopped = true;
-			unsubscribe();
-			follower?.stop();
+			stopFollowing();
 			clearInterval(hostTimer);
 			clearInterval(publishTimer);
 			if (trailingRead) clearTimeout(trailingRead);

@@ -6,7 +6,8 @@ import type {SavedPolicy} from '../sources/state/saved-policies.js';
 import type {HostProcess} from '../domain/diagnosis/finding.js';
 import type {RestartStep} from '../domain/restart-plan.js';
 import type {ProcessOrder} from '../domain/host-processes.js';
-import type {LogEntry} from '../sources/docker/log-follower.js';
+import type {BufferedLogEntry} from '../domain/log-entry.js';
+import type {LogSubject} from '../domain/log-subject.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -23,11 +24,30 @@ import type {ProcessScan} from '../sources/host/proc-scan.js';
 
 export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | 'processes' | 'ports' | 'logs' | null;
 
-/** The followed container's log: a bounded buffer, newest last. */
+/** The followed log: a bounded buffer, newest last. */
 export interface FollowedLog {
-	key: string;
-	entries: LogEntry[];
+	/** subjectId of what is followed. */
+	subject: string;
+	entries: BufferedLogEntry[];
+	nextSeq: number;
 	error: string | null;
+}
+
+/** How the log pane shows its buffer. */
+export interface LogViewState {
+	subject: LogSubject;
+	/** Seq of the entry at the top while scrolled back; null follows the end. */
+	top: number | null;
+	search: string;
+	filter: string;
+	/** A search or filter being typed, and its text so far. */
+	editing: 'search' | 'filter' | null;
+	input: string;
+	/** The search match last gone to. */
+	current: number | null;
+	stderrOnly: boolean;
+	wrap: boolean;
+	timestamps: boolean;
 }
 
 /** What an ordered restart did, container by container, until the operator closes it. */
@@ -87,8 +107,8 @@ export interface ViewState {
 	/** Selected row of the processes or ports view. */
 	listIndex: number;
 	processOrder: ProcessOrder;
-	/** First log entry shown while scrolled back; null follows the end. */
-	logTop: number | null;
+	/** The log pane's settings, kept while it is closed so that `t` reopens it as it was. */
+	log: LogViewState | null;
 	/** Host pane on two lines or one; null: two when the terminal has room. */
 	hostExpanded: boolean | null;
 }
@@ -167,7 +187,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds, host: defaultHostThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, processOrder: 'cpu', logTop: null, hostExpanded: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, processOrder: 'cpu', log: null, hostExpanded: null},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

@@ -45,7 +45,7 @@ test('keys in, screen out: move, filter, help, resize, quit', async (t) => {
 		launch();
 		await shows(/lab-agent-1 +restarting|lab-agent-1 +running/, 'the containers pane');
 		assert.match(screen(), /▾ lab-shop \(3, 3 in trouble\)/);
-		assert.match(screen(), /j\/↓ move  Enter details  t tail  o procs  b break loop  \/ filter  \? help  q quit/);
+		assert.match(screen(), /j\/↓ move  Enter details  t tail  E trouble  o procs  b break loop  \/ filter  \? help  q quit/);
 		// Diagnoses follow the first frame: they wait for inspects and the logs of the runs that died.
 		await shows(/\d+ × exit 127 command not found/, 'the header grouping failures by cause');
 		await shows(/lab-agent-1 .* command not found: python/, 'the diagnosis column');

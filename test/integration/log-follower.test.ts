@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
 import Docker from 'dockerode';
-import {followLogs, type LogEntry} from '../../source/sources/docker/log-follower.js';
+import type {LogEntry} from '../../source/domain/log-entry.js';
+import {followLogs} from '../../source/sources/docker/log-follower.js';
 import {requireEngine} from '../support/engine.js';
 import {until} from '../support/run-cli.js';
 

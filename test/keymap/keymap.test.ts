@@ -25,6 +25,8 @@ test('raw keys get one name', () => {
 	assert.deepEqual(keyNames('', {downArrow: true}), ['down']);
 	assert.deepEqual(keyNames('c', {ctrl: true}), ['ctrl+c']);
 	assert.deepEqual([modeOf({overlay: null, editingFilter: false}), modeOf({overlay: null, editingFilter: true}), modeOf({overlay: 'detail', editingFilter: true})], ['main', 'filter', 'detail']);
+	assert.equal(modeOf({overlay: 'logs', editingFilter: false, log: {editing: null}}), 'logs');
+	assert.equal(modeOf({overlay: 'logs', editingFilter: true, log: {editing: 'search'}}), 'logInput');
 });
 
 test('keys resolve by mode, overlays first', () => {
@@ -56,6 +58,23 @@ test('keys resolve by mode, overlays first', () => {
 		['q', 'detail', 'detail.close'],
 		['/', 'detail', null],
 		['space', 'filter', 'filter.input'],
+		['up', 'filter', null],
+		['t', 'main', 'logs.open'],
+		['T', 'main', 'logs.group'],
+		['E', 'main', 'logs.trouble'],
+		['s', 'logs', 'logs.save'],
+		['s', 'main', 'container.stop'],
+		['/', 'logs', 'logs.search'],
+		['n', 'logs', 'logs.older'],
+		['N', 'logs', 'logs.newer'],
+		['f', 'logs', 'logs.filter'],
+		['q', 'logs', 'logs.close'],
+		['q', 'logInput', 'logInput.input'],
+		['n', 'logInput', 'logInput.input'],
+		['return', 'logInput', 'logInput.accept'],
+		['escape', 'logInput', 'logInput.cancel'],
+		['backspace', 'logInput', 'logInput.backspace'],
+		['tab', 'logInput', null],
 	];
 	for (const [name, mode, action] of cases) assert.equal(resolveKey(name, mode)?.action ?? null, action, `${name} in ${mode}`);
 	assert.deepEqual(resolveKey('a', 'filter'), {action: 'filter.input', text: 'a'});
@@ -76,7 +95,7 @@ test('no key is bound twice in one scope', () => {
 test('help lists every binding; the footer names the main keys', () => {
 	const labels = helpSections().flatMap((section) => section.entries.map((entry) => entry.label));
 	for (const binding of bindings) assert.ok(labels.includes(binding.label), binding.label);
-	assert.equal(footerHints('main'), 'j/↓ move  Enter details  t tail  o procs  b break loop  / filter  ? help  q quit');
+	assert.equal(footerHints('main'), 'j/↓ move  Enter details  t tail  E trouble  o procs  b break loop  / filter  ? help  q quit');
 });
 
 test('help lines spread over columns of equal height', () => {

@@ -11,7 +11,8 @@ import {createCoalescingQueue} from './coalescing-queue.js';
 import {evidenceVersion, readPreviousRunLogs, wantsEvidence} from './previous-run-logs.js';
 import type {SavedPolicies} from '../state/saved-policies.js';
 import {runContainerAction, type ContainerAction} from './container-actions.js';
-import {followLogs, type LogEntry, type LogFollower} from './log-follower.js';
+import type {LogEntry} from '../../domain/log-entry.js';
+import {followLogs, type LogFollower} from './log-follower.js';
 import {createStatsCollector, type StatsCollector} from './stats-collector.js';
 import {recordFromInspect, recordFromList} from './to-record.js';
 
@@ -48,8 +49,8 @@ export interface EngineWatcher {
 	act(id: string, name: string, action: ContainerAction, policies: SavedPolicies): Promise<string>;
 	/** Where stop-loop files a container's saved policy. */
 	policyKey(id: string): string;
-	/** Follows one container's log across restarts until stopped. */
-	followLogs(id: string, tty: boolean, onEntries: (entries: LogEntry[]) => void, onError: (message: string) => void): LogFollower;
+	/** Follows one container's log across restarts until stopped, starting with `tail` lines of history. */
+	followLogs(target: {id: string; tty: boolean; tail: number}, onEntries: (entries: LogEntry[]) => void, onError: (message: string) => void): LogFollower;
 	stop(): void;
 }
 
@@ -263,7 +264,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 
 	return {
 		policyKey,
-		followLogs: (id, tty, onEntries, onError) => followLogs({docker, id, tty, tail: 200, callTimeoutMs, onEntries, onError}),
+		followLogs: (target, onEntries, onError) => followLogs({docker, ...target, callTimeoutMs, onEntries, onError}),
 		async act(id, name, action, policies) {
 			try {
 				return await runContainerAction(action, {docker, id, name, policyKey: policyKey(id), policies, callTimeoutMs});

@@ -1,15 +1,14 @@
 import type Docker from 'dockerode';
-import type {LogLine} from '../../domain/evidence.js';
 import {formatClock} from '../../domain/format.js';
+import type {LogEntry} from '../../domain/log-entry.js';
 import {bounded} from './bounded.js';
 import {readPastEvents, type EngineEvent} from './events.js';
+import {createFloodGate, skippedText} from './flood-gate.js';
 import {createDemuxer} from './log-frames.js';
 
 // Follows one container's log across restarts. A follow stream ends when the container exits:
 // the follower then marks the exit, waits for the next start and attaches again from there, so
 // a loop's runs read one after another with a separator between them.
-
-export type LogEntry = ({kind: 'line'} & LogLine) | {kind: 'separator'; text: string; at: number | null};
 
 export interface LogFollower {
 	stop(): void;
@@ -24,13 +23,19 @@ export interface FollowOptions {
 	callTimeoutMs: number;
 	/** How often to look for the next start while the container is down. */
 	pollMs?: number;
+	/** Past this rate lines are counted, not shown (a mark says how many). */
+	linesPerSecond?: number;
 	onEntries(entries: LogEntry[]): void;
 	onError(message: string): void;
 }
 
 
+/** About what a terminal pane can usefully scroll past; far above any healthy service's rate. */
+export const defaultLinesPerSecond = 4000;
+
 export function followLogs(options: FollowOptions): LogFollower {
 	const {docker, id} = options;
+	const linesPerSecond = options.linesPerSecond ?? defaultLinesPerSecond;
 	const container = docker.getContainer(id);
 	let stopped = false;
 	let stream: (NodeJS.ReadableStream & {destroy(): void}) | null = null;
@@ -47,7 +52,23 @@ export function followLogs(options: FollowOptions): LogFollower {
 	 */
 	const attach = async (since: number | null, started: number | null) => {
 		followedStart = started ?? Date.parse((await inspect()).State.StartedAt);
-		const demuxer = createDemuxer(options.tty, (line) => options.onEntries([{kind: 'line', ...line}]));
+		if (stopped) return;
+		const gate = createFloodGate(linesPerSecond, since === null ? options.tail : 0);
+		let batch: LogEntry[] = [];
+		let skipped = 0;
+		let markedAt = 0;
+		const demuxer = createDemuxer(options.tty, (line) => batch.push({kind: 'line', ...line}), gate);
+		/** Hands over what a chunk held, with at most one "skipped" mark a second. */
+		const deliver = (final: boolean) => {
+			skipped += gate.drainSkipped();
+			if (skipped > 0 && (final || Date.now() - markedAt >= 1000)) {
+				batch.push({kind: 'separator', text: skippedText(skipped, linesPerSecond), at: Date.now()});
+				skipped = 0;
+				markedAt = Date.now();
+			}
+			if (batch.length > 0) options.onEntries(batch);
+			batch = [];
+		};
 		const opened = (await container.logs({
 			follow: true, stdout: true, stderr: true, timestamps: true,
 			// Fractional seconds: the last lines of the run before may share the new run's second.
@@ -55,10 +76,14 @@ export function followLogs(options: FollowOptions): LogFollower {
 		})) as unknown as NodeJS.ReadableStream & {destroy(): void};
 		if (stopped) return opened.destroy();
 		stream = opened;
-		opened.on('data', (chunk: Buffer) => demuxer.push(chunk));
+		opened.on('data', (chunk: Buffer) => {
+			demuxer.push(chunk);
+			deliver(false);
+		});
 		opened.on('error', () => undefined);
 		opened.on('end', () => {
 			demuxer.end();
+			deliver(true);
 			if (!stopped) void afterRun();
 		});
 	};

@@ -1,6 +1,7 @@
 import {StringDecoder} from 'node:string_decoder';
 import type {LogLine, LogStream} from '../../domain/evidence.js';
 import {sanitizeText} from '../../domain/sanitize.js';
+import {countLines, type FloodGate} from './flood-gate.js';
 
 // The engine's log format: without a TTY, frames of [stream, 0, 0, 0, size (4 bytes BE)] + payload;
 // with a TTY, raw bytes. Demuxed with a loop (dockerode's demuxStream recurses per frame and
@@ -14,16 +15,32 @@ export interface Demuxer {
 	end(): void;
 }
 
-export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void): Demuxer {
+/** With a flood gate, payloads arriving faster than it lets through are counted, not decoded. */
+export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void, gate?: FloodGate): Demuxer {
 	let pending: Buffer = Buffer.alloc(0);
 	const decoders: Record<LogStream, StringDecoder> = {stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8')};
 	const partial: Record<LogStream, string> = {stdout: '', stderr: ''};
+	/** After a skip, the next payload starts mid-line: its first piece is not a line of its own. */
+	const resync: Record<LogStream, boolean> = {stdout: false, stderr: false};
 
 	const text = (stream: LogStream, payload: Buffer) => {
+		if (gate && !gate.open()) {
+			gate.skip(countLines(payload));
+			partial[stream] = '';
+			decoders[stream] = new StringDecoder('utf8');
+			resync[stream] = payload.at(-1) !== 10;
+			return;
+		}
 		partial[stream] += decoders[stream].write(payload);
 		let newline = partial[stream].indexOf('\n');
+		if (resync[stream] && newline !== -1) {
+			partial[stream] = partial[stream].slice(newline + 1);
+			resync[stream] = false;
+			newline = partial[stream].indexOf('\n');
+		}
 		while (newline !== -1) {
-			onLine(toLine(stream, partial[stream].slice(0, newline)));
+			if (!gate || gate.take()) onLine(toLine(stream, partial[stream].slice(0, newline)));
+			else gate.skip(1);
 			partial[stream] = partial[stream].slice(newline + 1);
 			newline = partial[stream].indexOf('\n');
 		}
