@@ -16,6 +16,6 @@ export function logFileText(entries: LogEntry[], title: string, savedAt: number)
 
 /** A file name from a title: letters, digits, dots and dashes only. */
 export function logFileName(title: string, savedAt: number): string {
-	const slug = title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'log';
+	const slug = title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60) || 'log';
 	return `${slug}-${new Date(savedAt).toISOString().replace(/[:.]/g, '-')}.log`;
 }

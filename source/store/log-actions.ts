@@ -39,8 +39,9 @@ export function toggleLog(store: FleetStore, setting: 'stderrOnly' | 'wrap' | 't
 	updateLog(store, (log) => ({[setting]: !log[setting]}));
 }
 
+/** Typing starts afresh; Enter on nothing clears the search or filter. */
 export function startLogInput(store: FleetStore, editing: 'search' | 'filter'): void {
-	updateLog(store, (log) => ({editing, input: log[editing]}));
+	updateLog(store, () => ({editing, input: ''}));
 }
 
 export function editLogInput(store: FleetStore, change: (input: string) => string): void {
