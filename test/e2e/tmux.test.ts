@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -190,6 +190,41 @@ test('a container\'s escape sequences reach the log pane as text: no title, no c
 		await shows(/title set\n.*clipboard written\n.*screen cleared/, 'the log lines, as text', 15_000);
 		assert.doesNotMatch(tmux('display-message', '-t', session, '-p', '#{pane_title}'), /pwned/, 'the title was not set');
 		assert.match(screen(), /^fleettop · /, 'the screen was not cleared');
+		keys('q');
+		keys('q');
+		await shows(/EXIT=0/, 'quit', 5000);
+	} finally {
+		stop();
+	}
+});
+
+test('E shows the fleet\'s error lines; search, filter and save by keys', async (t) => {
+	if (!requireEngine(t)) return;
+	const state = mkdtempSync(join(tmpdir(), 'fleettop-e2e-logs-'));
+	startShell(160, 40);
+	try {
+		launch(`XDG_STATE_HOME=${state}`);
+		await shows(/lab-notifier/, 'the containers pane');
+		keys('E');
+		await shows(/trouble: error lines of \d+ failing containers · following/, 'the trouble log', 5000);
+		await shows(/lab-agent-\d +\d\d:\d\d:\d\d sh: python: not found/, 'error lines with their container\'s name', 20_000);
+		await shows(/lab-notifier +\d\d:\d\d:\d\d ModuleNotFoundError/, 'the notifier\'s traceback', 20_000);
+		keys('/');
+		typed('python');
+		await shows(/\/python█/, 'the search being typed', 5000);
+		keys('Enter');
+		await shows(/"python" \d+ of \d+ matches \(n older, N newer\)/, 'the matches counted', 5000);
+		keys('f');
+		typed('ModuleNotFound');
+		keys('Enter');
+		await shows(/filter "ModuleNotFound" · .* · \d+ of \d+ lines/, 'the filter', 5000);
+		assert.doesNotMatch(screen(), /sh: python: not found/);
+		keys('s');
+		await shows(/saved \d+ lines to \S+\/fleettop\/logs\/trouble-error-lines/, 'where the log was saved', 5000);
+		const dir = join(state, 'fleettop', 'logs');
+		const files = execFileSync('ls', [dir], {encoding: 'utf8'}).trim().split('\n');
+		assert.equal(files.length, 1);
+		assert.match(readFileSync(join(dir, files[0]!), 'utf8'), /lab-agent-\d stderr sh: python: not found/, 'the whole buffer, not only what the filter shows');
 		keys('q');
 		keys('q');
 		await shows(/EXIT=0/, 'quit', 5000);

@@ -96,8 +96,9 @@ export function followLogs(options: FollowOptions): LogFollower {
 			const info = await inspect();
 			const finished = Date.parse(info.State.FinishedAt);
 			const started = Date.parse(info.State.StartedAt);
-			// Restarted already, State.ExitCode reads 0 again: the `die` event keeps the real one.
-			const exitCode = info.State.Running ? await dieCode(followedStart) : info.State.ExitCode;
+			// Restarted already, State.ExitCode reads 0 again: the `die` event keeps the real one. While
+			// the engine waits to restart it (Running and Restarting both true) the code is still there.
+			const exitCode = info.State.Running && !info.State.Restarting ? await dieCode(followedStart) : info.State.ExitCode;
 			const code = exitCode === null ? '' : ` ${exitCode}${info.State.OOMKilled ? ' (out of memory)' : ''}`;
 			options.onEntries([{kind: 'separator', text: `— exited${code} at ${formatClock(finished)} —`, at: finished}]);
 			// The restart manager may have started it again before we asked.
