@@ -1,8 +1,10 @@
 // npm run bench: what fleettop's own work costs on this machine, measured, not assumed.
-// So far: the /proc scan behind the host pane, the process view and the zombie count (issue 5).
+// So far: the /proc scan behind the host pane, the process view and the zombie count (issue 5);
+// keys and memory while the log pane shows a flood (issue 6, needs the lab engine and a build).
 // The whole-program benchmark (fleettop's CPU and the daemon's at 100 and 500 containers)
 // arrives with the performance issue.
 import os from 'node:os';
+import {floodRow, logFloodBench} from './log-flood.js';
 import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 import {readListeners} from '../../source/sources/host/listening-sockets.js';
 
@@ -33,3 +35,8 @@ console.log('| work | runs | median | p90 | CPU per run | CPU at one run per sec
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 console.log(await measure('/proc scan (every process: stat; new ones: cmdline, status, cgroup)', 100, () => scanner.scan()));
 console.log(await measure('listening sockets with holders (/proc/net + every /proc/<pid>/fd)', 20, () => readListeners()));
+
+console.log('');
+console.log('| log pane | p50 | p90 | max | fleettop CPU | RSS |');
+console.log('|---|---:|---:|---:|---:|---:|');
+console.log(floodRow(await logFloodBench(process.argv.includes('--quick') ? 10 : 60)));
