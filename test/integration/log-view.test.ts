@@ -72,6 +72,24 @@ test('a restarted container is followed again: lines of both runs, exit and rest
 	}
 });
 
+test('a created container says it never started, then its lines come when it starts', async (t) => {
+	if (!requireEngine(t)) return;
+	const name = `fleettop-test-created-${process.pid}`;
+	const id = execFileSync('docker', ['create', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', 'sh', '-c', 'echo "first start"; exec sleep 600'], {encoding: 'utf8'}).trim();
+	const entries: LogEntry[] = [];
+	const follower = followLogs({docker: new Docker(), id, tty: false, tail: 100, callTimeoutMs: 10_000, pollMs: 200, onEntries: (more) => entries.push(...more), onError: () => undefined});
+	try {
+		await until('the never-started mark', async () => (entries.length >= 1 ? true : undefined), 20_000);
+		execFileSync('docker', ['start', name], {stdio: 'ignore'});
+		await until('its first line', async () => (entries.some((entry) => entry.kind === 'line') ? true : undefined), 30_000);
+		const texts = entries.map((entry) => entry.text.replace(/\d\d:\d\d:\d\d/, 'T'));
+		assert.deepEqual(texts, ['— created, never started: its lines come when it starts —', '— started at T —', 'first start']);
+	} finally {
+		follower.stop();
+		remove(name);
+	}
+});
+
 test('a flood is sampled: lines past 4000 a second are counted, marked, and not delivered', async (t) => {
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-flood-${process.pid}`;

@@ -96,6 +96,11 @@ export function followLogs(options: FollowOptions): LogFollower {
 			const info = await inspect();
 			const finished = Date.parse(info.State.FinishedAt);
 			const started = Date.parse(info.State.StartedAt);
+			// Created and never started (waiting for a dependency, say): its times read year 1.
+			if (!(started > 0)) {
+				options.onEntries([{kind: 'separator', text: '— created, never started: its lines come when it starts —', at: null}]);
+				return waitForStart(0);
+			}
 			// Restarted already, State.ExitCode reads 0 again: the `die` event keeps the real one. While
 			// the engine waits to restart it (Running and Restarting both true) the code is still there.
 			const exitCode = info.State.Running && !info.State.Restarting ? await dieCode(followedStart) : info.State.ExitCode;
@@ -120,23 +125,30 @@ export function followLogs(options: FollowOptions): LogFollower {
 	};
 
 	const restarted = async (started: number, previousEnd: number) => {
-		options.onEntries([{kind: 'separator', text: `— restarted at ${formatClock(started)} —`, at: started}]);
+		// previousEnd 0: it had never run before.
+		options.onEntries([{kind: 'separator', text: `— ${previousEnd > 0 ? 'restarted' : 'started'} at ${formatClock(started)} —`, at: started}]);
 		await attach(previousEnd, started);
 	};
 
-	const waitForStart = (previousEnd: number) => {
+	/**
+	 * Looks for the next start, less and less often (up to every 5 s): a container down for long
+	 * (60 of them in trouble mode) must not cost the engine an inspect a second each. Nothing is
+	 * lost by waiting: the next attach reads from the end of the run before.
+	 */
+	const waitForStart = (previousEnd: number, attempt = 0) => {
+		const base = options.pollMs ?? 1000;
 		timer = setTimeout(async () => {
 			if (stopped) return;
 			try {
 				const info = await inspect();
 				const started = Date.parse(info.State.StartedAt);
 				if (info.State.Running && started > followedStart) return await restarted(started, previousEnd);
-				waitForStart(previousEnd);
+				waitForStart(previousEnd, attempt + 1);
 			} catch (error) {
 				if ((error as {statusCode?: number}).statusCode === 404) return options.onError('the container is gone');
-				waitForStart(previousEnd);
+				waitForStart(previousEnd, attempt + 1);
 			}
-		}, options.pollMs ?? 1000);
+		}, Math.min(base * 2 ** attempt, Math.max(base, 5000)));
 	};
 
 	void attach(null, null).catch(fail);
