@@ -6,8 +6,13 @@ HOLDER_PIDFILE="$LAB_STATE_DIR/port-holder.pid"
 
 port_holder_pid() {
   local pid
-  pid=$(cat "$HOLDER_PIDFILE" 2>/dev/null) || return 1
-  [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q "http.server $LAB_PORT" || return 1
+  pid=$(cat "$HOLDER_PIDFILE" 2>/dev/null)
+  if [ -z "$pid" ] || ! tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q "http.server $LAB_PORT"; then
+    # Its pid file gone (a lab state folder removed by hand) but the holder still alive: adopt it,
+    # or a second one would fail to bind and the pid file would name the wrong process.
+    pid=$(pgrep -o -f "http.server $LAB_PORT --bind 127.0.0.1") || return 1
+    mkdir -p "$LAB_STATE_DIR" && echo "$pid" >"$HOLDER_PIDFILE"
+  fi
   echo "$pid"
 }
 
