@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {programFromInfo} from '../../source/domain/supervisor.js';
+import {supervisordsInContainers} from '../../source/domain/supervisor-discovery.js';
 import {decodeResponse, encodeCall, XmlRpcFault} from '../../source/sources/supervisor/xmlrpc.js';
 
 // XML-RPC requests as supervisord expects them, and answers recorded from a real supervisord
@@ -72,4 +73,19 @@ test('program states: every name supervisord uses; an unknown one is UNKNOWN; sp
 	assert.equal(programFromInfo({name: 'a', group: 'a', statename: 'WEIRD'}).state, 'UNKNOWN');
 	const backoff = programFromInfo({name: 'a', group: 'g', statename: 'BACKOFF', spawnerr: 'can\'t find command \'x\'', exitstatus: 127, pid: 0});
 	assert.deepEqual([backoff.fullName, backoff.spawnError, backoff.exitStatus, backoff.pid], ['g:a', 'can\'t find command \'x\'', 127, null]);
+});
+
+test('supervisord in containers, from the process table: the main process, with its config', () => {
+	const process = (pid: number, ppid: number, command: string, containerId: string | null, state = 'S') => ({pid, ppid, command, containerId, state});
+	const found = supervisordsInContainers([
+		process(10, 1, '/usr/bin/python3 /usr/bin/supervisord -c /etc/supervisord.conf', 'a'.repeat(64)),
+		process(11, 10, '/usr/bin/python3 /usr/bin/supervisord -c /etc/supervisord.conf', 'a'.repeat(64)),
+		process(20, 1, 'supervisord --configuration=/app/sv.conf -n', 'b'.repeat(64)),
+		process(30, 1, 'python3 /usr/local/bin/supervisord', 'c'.repeat(64)),
+		process(40, 1, '/usr/bin/python3 /usr/bin/supervisord -n -c /etc/supervisor/supervisord.conf', null),
+		process(50, 1, 'supervisorctl status', 'd'.repeat(64)),
+		process(60, 1, 'tail -f supervisord.log', 'e'.repeat(64)),
+		process(70, 1, 'supervisord', 'f'.repeat(64), 'Z'),
+	]);
+	assert.deepEqual(found.map((entry) => [entry.pid, entry.config]), [[10, '/etc/supervisord.conf'], [20, '/app/sv.conf'], [30, null]]);
 });

@@ -15,6 +15,21 @@ export interface Demuxer {
 	end(): void;
 }
 
+/**
+ * Calls `onFrame` for each whole frame of the engine's multiplexed format in `buffer`; returns
+ * where the first incomplete one starts (keep the rest for the next chunk).
+ */
+export function forEachFrame(buffer: Buffer, onFrame: (stream: LogStream, payload: Buffer) => void): number {
+	let offset = 0;
+	while (buffer.length - offset >= 8) {
+		const size = buffer.readUInt32BE(offset + 4);
+		if (buffer.length - offset - 8 < size) break;
+		onFrame(buffer[offset] === 2 ? 'stderr' : 'stdout', buffer.subarray(offset + 8, offset + 8 + size));
+		offset += 8 + size;
+	}
+	return offset;
+}
+
 /** With a flood gate, payloads arriving faster than it lets through are counted, not decoded. */
 export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void, gate?: FloodGate): Demuxer {
 	let pending: Buffer = Buffer.alloc(0);
@@ -55,15 +70,7 @@ export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void, gat
 		push(chunk) {
 			if (tty) return text('stdout', chunk);
 			pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-			let offset = 0;
-			while (pending.length - offset >= 8) {
-				const size = pending.readUInt32BE(offset + 4);
-				if (pending.length - offset - 8 < size) break;
-				const stream: LogStream = pending[offset] === 2 ? 'stderr' : 'stdout';
-				text(stream, pending.subarray(offset + 8, offset + 8 + size));
-				offset += 8 + size;
-			}
-			pending = pending.subarray(offset);
+			pending = pending.subarray(forEachFrame(pending, text));
 		},
 		end() {
 			for (const stream of ['stdout', 'stderr'] as const) {
