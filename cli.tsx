@@ -28,6 +28,8 @@ const cli = meow(
 	  --memory-alert P  Critical alert when more than P % of memory is used (default 90)
 	  --load-alert X    Warning when the 1-minute load per core exceeds X (default 1.5)
 	  --read-only       Watch only: no key restarts, stops or changes anything
+	  --supervisor URL  The host's supervisord: unix:///path/to.sock or http://user:pass@host:port
+	                    (default: the running one's config, else the usual socket paths)
 	  --dry-run         With restart: print the plan, change nothing
 	  --wait T          With restart: how long each service may take to get ready (default 60s)
 	  --help            Show this help
@@ -57,11 +59,12 @@ const cli = meow(
 			loadAlert: {type: 'string'},
 			dryRun: {type: 'boolean'},
 			wait: {type: 'string'},
+			supervisor: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'cpuAlert', 'cpu-alert', 'memoryAlert', 'memory-alert', 'loadAlert', 'load-alert', 'dryRun', 'dry-run', 'wait', 'help', 'version']);
+const knownFlags = new Set(['host', 'interval', 'timeout', 'stats', 'once', 'json', 'output', 'loopWarn', 'loop-warn', 'availability', 'readOnly', 'read-only', 'cpuAlert', 'cpu-alert', 'memoryAlert', 'memory-alert', 'loadAlert', 'load-alert', 'dryRun', 'dry-run', 'wait', 'supervisor', 'help', 'version']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));

@@ -8,7 +8,7 @@ import {ConfigError, type RawFlags} from './config.js';
 //   $FLEETTOP_CONFIG, else $XDG_CONFIG_HOME/fleettop/config.json, else ~/.config/fleettop/config.json
 //   {"readOnly": true, "interval": "2s", "loopWarn": 6, "availability": 90}
 
-const stringKeys = ['host', 'interval', 'timeout', 'stats', 'loopWarn', 'availability', 'cpuAlert', 'memoryAlert', 'loadAlert'] as const;
+const stringKeys = ['host', 'interval', 'timeout', 'stats', 'loopWarn', 'availability', 'cpuAlert', 'memoryAlert', 'loadAlert', 'supervisor'] as const;
 const booleanKeys = ['readOnly'] as const;
 
 export function configPath(env: Record<string, string | undefined>): string {

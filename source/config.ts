@@ -2,6 +2,8 @@
 // message is one line telling the operator what to type instead.
 
 import {stateDir} from './sources/state/state-dir.js';
+import {parseSupervisorUrl} from './sources/supervisor/config.js';
+import type {SupervisorEndpoint} from './sources/supervisor/transport.js';
 
 export type Endpoint =
 	| {kind: 'unix'; socketPath: string; label: string}
@@ -46,6 +48,8 @@ export interface Settings {
 	dryRun: boolean;
 	/** `restart --wait T`: how long each service may take to get ready. */
 	waitMs: number;
+	/** The host's supervisord, when given; else fleettop finds the one that runs. */
+	supervisor: SupervisorEndpoint | null;
 }
 
 export interface RawFlags {
@@ -64,6 +68,7 @@ export interface RawFlags {
 	loadAlert?: string;
 	dryRun?: boolean;
 	wait?: string;
+	supervisor?: string;
 }
 
 export class ConfigError extends Error {}
@@ -163,5 +168,6 @@ export function resolveSettings(flags: RawFlags, env: Record<string, string | un
 		project: invocation.project,
 		dryRun: flags.dryRun ?? false,
 		waitMs: parseDuration('wait', flags.wait ?? '60', 1000, 3_600_000),
+		supervisor: flags.supervisor === undefined ? null : parseSupervisorUrl(flags.supervisor),
 	};
 }

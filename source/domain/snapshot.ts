@@ -72,6 +72,25 @@ export function buildSnapshot(state: FleetState) {
 		})),
 		summary: state.summary,
 		missingServices: state.missingServices,
+		supervisors: Object.values(state.supervisors).map((supervisor) => ({
+			id: supervisor.id,
+			container: supervisor.containerKey ? supervisor.label : null,
+			where: supervisor.where,
+			state: supervisor.state,
+			error: supervisor.error,
+			programs: supervisor.programs.map((program) => ({
+				name: program.fullName,
+				group: program.group,
+				state: program.state,
+				pid: program.pid,
+				startedAt: iso(program.startedAt),
+				stoppedAt: iso(program.stoppedAt),
+				exitStatus: program.exitStatus,
+				spawnError: program.spawnError,
+				flaps: program.flaps,
+				stderrTail: program.stderrTail,
+			})),
+		})),
 		containers: order.flatMap((key) => {
 			const record = state.containers[key];
 			if (!record) return [];

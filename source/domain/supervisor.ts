@@ -41,3 +41,82 @@ export function programFromInfo(info: Record<string, unknown>): SupervisorProgra
 		description: String(info['description'] ?? ''),
 	};
 }
+
+/** A program as fleettop shows it: what supervisord says, plus what fleettop saw over time. */
+export interface WatchedProgram extends SupervisorProgram {
+	/** New pids, BACKOFF entries and RUNNING -> EXITED changes in the last 10 minutes. */
+	flaps: number;
+	/** The end of its stderr log when it is FATAL or in BACKOFF (the exit status is often 0). */
+	stderrTail: string[];
+}
+
+/** One supervisord: on the host, or inside a container. */
+export interface SupervisorStatus {
+	/** 'host', or the container's key. */
+	id: string;
+	containerKey: string | null;
+	/** 'host', or the container's name. */
+	label: string;
+	/** How it is reached: unix:///…, http://…, docker exec. */
+	where: string;
+	/** supervisord's own state (RUNNING, …); null when it could not be asked. */
+	state: string | null;
+	programs: WatchedProgram[];
+	error: string | null;
+	readAt: number;
+}
+
+export const flapWindowMs = 10 * 60_000;
+/** This many flaps in the window make a program flapping, like a container's crash loop. */
+export const flapThreshold = 3;
+
+export function isFlapping(program: WatchedProgram): boolean {
+	return program.flaps >= flapThreshold;
+}
+
+/** FATAL, BACKOFF and UNKNOWN are trouble; so is exiting with an error, or flapping. STOPPED is the operator's doing. */
+export function isUnhealthy(program: WatchedProgram): boolean {
+	if (program.state === 'FATAL' || program.state === 'BACKOFF' || program.state === 'UNKNOWN') return true;
+	if (program.state === 'EXITED' && program.exitStatus !== null && program.exitStatus !== 0) return true;
+	return isFlapping(program);
+}
+
+export interface FlapHistory {
+	pid: number | null;
+	state: ProgramState;
+	events: number[];
+}
+
+/**
+ * Counts runs that ended, from one reading to the next: up (STARTING, RUNNING) then down (BACKOFF,
+ * EXITED, FATAL), or up again with a new pid when the end fell between two readings.
+ * `history` (by fullName) is kept by the caller.
+ */
+export function trackFlaps(history: Map<string, FlapHistory>, programs: SupervisorProgram[], now: number): Map<string, number> {
+	const up = (state: ProgramState) => state === 'RUNNING' || state === 'STARTING';
+	const counts = new Map<string, number>();
+	for (const program of programs) {
+		const before = history.get(program.fullName);
+		const events = (before?.events ?? []).filter((at) => now - at <= flapWindowMs);
+		if (before && up(before.state)) {
+			const ended = program.state === 'BACKOFF' || program.state === 'EXITED' || program.state === 'FATAL';
+			const restartedUnseen = up(program.state) && program.pid !== null && before.pid !== null && program.pid !== before.pid;
+			if (ended || restartedUnseen) events.push(now);
+		}
+		history.set(program.fullName, {pid: program.pid, state: program.state, events});
+		counts.set(program.fullName, events.length);
+	}
+	return counts;
+}
+
+/** The last lines of a log tail, repeats collapsed ("… (×3)"): a FATAL program prints the same error each try. */
+export function tailLines(text: string, count = 5): string[] {
+	const lines = text.split('\n').map((line) => line.trimEnd()).filter(Boolean);
+	const collapsed: Array<{text: string; times: number}> = [];
+	for (const line of lines) {
+		const last = collapsed.at(-1);
+		if (last?.text === line) last.times++;
+		else collapsed.push({text: line, times: 1});
+	}
+	return collapsed.slice(-count).map((line) => (line.times > 1 ? `${line.text} (×${line.times})` : line.text));
+}

@@ -6,6 +6,7 @@ import type {HostBasics} from '../sources/host/host-basics.js';
 import type {ProcessScan} from '../sources/host/proc-scan.js';
 import {appendSample, hostAlerts} from '../domain/host-alerts.js';
 import {appendLog, type LogBatch} from './log-buffer.js';
+import type {SupervisorStatus} from '../domain/supervisor.js';
 import {deriveDiagnoses, rediagnoseEveryMs, replaceHostAlerts} from './derive.js';
 import type {FleetState, FleetStore, Notice, ViewState} from './fleet-store.js';
 
@@ -21,6 +22,7 @@ export interface Batch {
 	host?: HostBasics;
 	processes?: ProcessScan;
 	logs?: LogBatch;
+	supervisors?: {statuses: SupervisorStatus[]; gone: string[]};
 	evidence?: Map<string, ContainerEvidence>;
 	listeners?: Listener[];
 	compose?: ComposeProject[];
@@ -80,6 +82,12 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 			next.evidence = keysOf({...state.evidence, ...Object.fromEntries(batch.evidence ?? [])}, known);
 		}
 		if (batch.listeners) next.listeners = batch.listeners;
+		if (batch.supervisors) {
+			const supervisors = {...state.supervisors};
+			for (const id of batch.supervisors.gone) delete supervisors[id];
+			for (const status of batch.supervisors.statuses) supervisors[status.id] = status;
+			next.supervisors = supervisors;
+		}
 		if (batch.compose?.length) next.compose = {...state.compose, ...Object.fromEntries(batch.compose.map((project) => [project.name, project]))};
 
 		// Notices fade on their own.
@@ -87,7 +95,7 @@ export function applyBatch(store: FleetStore, batch: Batch): void {
 
 		// The host ticks every second: its alerts are swapped into the summary without diagnosing
 		// every container again.
-		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose;
+		const inputsChanged = next.containers || next.evidence || next.listeners || next.compose || next.supervisors;
 		if (!inputsChanged && now - state.diagnosedAt < rediagnoseEveryMs) {
 			return next.hostAlerts ? {...next, summary: replaceHostAlerts(state.summary, state.hostAlerts, next.hostAlerts)} : next;
 		}

@@ -20,6 +20,8 @@ import {composeProjectsOf} from './derive.js';
 import type {FleetStore} from './fleet-store.js';
 import {queueLogBatch} from './log-buffer.js';
 import {followLogSubjects} from './log-following.js';
+import {isLocalEngine} from '../sources/docker/connection.js';
+import {createSupervisorWatcher} from '../sources/supervisor/supervisor-watcher.js';
 
 // Sources -> store. Incoming data is buffered and published at a bounded rate: Ink's CPU cost
 // follows how often the store changes, not how often data arrives (design notes §3).
@@ -134,6 +136,18 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 
 	let stopped = false;
 	const scanner = createProcessScanner();
+	const [watcher] = watchers as [EngineWatcher];
+	// supervisord inside containers is found in the host's process table: only for a local engine.
+	const supervisors = createSupervisorWatcher({
+		docker: isLocalEngine(settings.endpoint) ? watcher.docker : null,
+		given: settings.supervisor,
+		timeoutMs: settings.callTimeoutMs,
+		publish(statuses, gone) {
+			const waiting = pending.supervisors ?? {statuses: [], gone: []};
+			pending.supervisors = {statuses: [...waiting.statuses.filter((status) => !statuses.some((next) => next.id === status.id)), ...statuses], gone: [...waiting.gone, ...gone]};
+			touch();
+		},
+	});
 	const readHost = async () => {
 		// The ports view shows the listening sockets live; otherwise they are read only when a log says a port is taken.
 		if (store.getState().view.overlay === 'ports') void readPortHolders();
@@ -143,9 +157,10 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		if (stopped) return;
 		if (host) pending.host = host;
 		if (processes) pending.processes = processes;
+		if (processes) supervisors.poll(processes.processes, Object.values(store.getState().containers));
 		touch();
 	};
-	void readHost();
+	const firstHostRead = readHost();
 	const hostTimer = setInterval(readHost, Math.max(settings.intervalMs, 1000));
 	// Time moves on screen ("up 5m") even when nothing else changes.
 	const publishTimer = setInterval(() => {
@@ -155,7 +170,6 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 
 	const policies = savedPoliciesAt(join(settings.stateDir, 'stopped-loops.json'));
 	const audit = auditLogAt(join(settings.stateDir, 'audit.log'));
-	const [watcher] = watchers as [EngineWatcher];
 	const engine = 'local';
 	const readStoppedLoops = async () => {
 		try {
@@ -211,6 +225,12 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	return {
 		// Ready once the engines answered and what the diagnosis reads from the host is in.
 		ready: started.then(async () => {
+			await firstHostRead;
+			if (stopped) return;
+			// The process table lists supervisords only now that the containers are known.
+			const {processes} = store.getState();
+			if (pending.processes ?? processes) supervisors.poll((pending.processes ?? processes)!.processes, Object.values({...store.getState().containers}));
+			await supervisors.settled();
 			flush();
 			await readCompose();
 			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await readPortHolders();

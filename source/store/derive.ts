@@ -24,6 +24,7 @@ export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState
 			now,
 			thresholds: state.thresholds.loop,
 			observedSince: state.engines[record.engine]?.historySince ?? undefined,
+			supervisor: state.supervisors[record.key],
 		});
 	}
 	const summary = summarizeFleet(records, diagnoses, state.thresholds.fleet, missing);

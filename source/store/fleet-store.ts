@@ -8,6 +8,7 @@ import type {RestartStep} from '../domain/restart-plan.js';
 import type {ProcessOrder} from '../domain/host-processes.js';
 import type {BufferedLogEntry} from '../domain/log-entry.js';
 import type {LogSubject} from '../domain/log-subject.js';
+import type {SupervisorStatus} from '../domain/supervisor.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -127,6 +128,8 @@ export interface FleetState {
 	/** Every host process, scanned from /proc once per interval. */
 	processes: ProcessScan | null;
 	logs: FollowedLog | null;
+	/** Every supervisord seen, by 'host' or container key. */
+	supervisors: Record<string, SupervisorStatus>;
 	/** CPU and zombie readings of the last minutes, for sustained and growing alerts. */
 	hostHistory: HostSample[];
 	/** The host's alerts now; also in `summary.alerts`, where each tick replaces them. */
@@ -178,6 +181,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		hostHistory: [],
 		hostAlerts: [],
 		logs: null,
+		supervisors: {},
 		evidence: {},
 		listeners: null,
 		compose: {},

@@ -1,3 +1,5 @@
+import type {SupervisorStatus} from '../supervisor.js';
+import {supervisorFinding} from './supervisor-programs.js';
 import type {ContainerRecord} from '../container.js';
 import type {ContainerEvidence, Listener, LogLine} from '../evidence.js';
 import {analyzeLoop, type LoopInfo, type LoopThresholds} from './crash-loop.js';
@@ -40,6 +42,8 @@ export interface DiagnosisInput {
 	thresholds: LoopThresholds;
 	/** From when the engine's exits are known (EngineStatus.historySince). */
 	observedSince?: number;
+	/** The supervisord inside it, when it runs one. */
+	supervisor?: SupervisorStatus;
 }
 
 const failureRules: Rule[] = [outOfMemory, portInUse, buildFailure, missingModule, notFound, permissionDenied, crashMessage];
@@ -128,6 +132,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
 		if (finding) findings.push(finding);
 	}
 	findings.push(...dependencyFindings(record, dependencies, isFailing));
+	const programs = supervisorFinding(input.supervisor);
+	if (programs) findings.push(programs);
 	if (findings.length === 0 && record.state === 'created' && record.startedAt === null) {
 		findings.push({rule: 'never-started', severity: 'warning', cause: 'created, never started', evidence: null, hint: 'Start it (docker start) or remove it.', group: 'never started'});
 	}

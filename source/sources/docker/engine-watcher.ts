@@ -1,3 +1,4 @@
+import type Docker from 'dockerode';
 import type {Endpoint, StatsSource} from '../../config.js';
 import {containerKey, hasProcess, type ContainerRecord, type ContainerStats} from '../../domain/container.js';
 import type {ContainerEvidence} from '../../domain/evidence.js';
@@ -49,6 +50,8 @@ export interface EngineWatcher {
 	act(id: string, name: string, action: ContainerAction, policies: SavedPolicies): Promise<string>;
 	/** Where stop-loop files a container's saved policy. */
 	policyKey(id: string): string;
+	/** The engine's client, for what talks to containers through it (supervisord via exec). */
+	readonly docker: Docker;
 	/** Follows one container's log across restarts until stopped, starting with `tail` lines of history. */
 	followLogs(target: {id: string; tty: boolean; tail: number}, onEntries: (entries: LogEntry[]) => void, onError: (message: string) => void): LogFollower;
 	stop(): void;
@@ -263,6 +266,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 	const policyKey = (id: string) => `${endpoint.label}/${id}`;
 
 	return {
+		docker,
 		policyKey,
 		followLogs: (target, onEntries, onError) => followLogs({docker, ...target, callTimeoutMs, onEntries, onError}),
 		async act(id, name, action, policies) {
