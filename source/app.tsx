@@ -7,13 +7,15 @@ import {hostPane} from './domain/host-pane.js';
 import {containerNamer, portTable, processTable} from './domain/host-views.js';
 import {subjectId, subjectTitle} from './domain/log-subject.js';
 import {containerKeys} from './domain/rows.js';
+import {supervisorTable} from './domain/supervisor-view.js';
 import {activeBindings} from './keymap/bindings.js';
 import {helpGrid, helpSections} from './keymap/describe.js';
 import {dispatch} from './keymap/dispatch.js';
-import {keyNames, modeOf, resolveKey} from './keymap/resolve.js';
+import {keyNames, modeOf, resolveKey, scopesOf} from './keymap/resolve.js';
 import type {ActionRunner} from './store/action-runner.js';
+import {noProgramRunner, type ProgramRunner} from './store/program-runner.js';
 import type {FleetStore, LogViewState} from './store/fleet-store.js';
-import {ConfirmView, ProcessConfirmView, RestartConfirmView, ResultsView} from './ui/action-dialogs.js';
+import {ConfirmView, ProcessConfirmView, ProgramConfirmView, RestartConfirmView, ResultsView} from './ui/action-dialogs.js';
 import {ContainersPane} from './ui/containers-pane.js';
 import {DetailView} from './ui/detail-view.js';
 import {Footer} from './ui/footer.js';
@@ -32,8 +34,16 @@ const footerHeight = 1;
 /** Below this many rows the host pane takes one line unless the operator asks for two. */
 const roomyRows = 30;
 
-/** `saveLog`: what `s` does in the log pane (writes the buffer to a file). */
-export function App({store, actions, saveLog}: {store: FleetStore; actions: ActionRunner; saveLog?: () => void}) {
+export interface AppProps {
+	store: FleetStore;
+	actions: ActionRunner;
+	/** Actions on supervisord programs (the supervisord view). */
+	programs?: ProgramRunner;
+	/** What `s` does in the log pane (writes the buffer to a file). */
+	saveLog?: () => void;
+}
+
+export function App({store, actions, programs = noProgramRunner, saveLog}: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const rows = useStore(store, (state) => state.rows);
@@ -53,6 +63,7 @@ export function App({store, actions, saveLog}: {store: FleetStore; actions: Acti
 	const thresholds = useStore(store, (state) => state.thresholds);
 	const listeners = useStore(store, (state) => state.listeners);
 	const logs = useStore(store, (state) => state.logs);
+	const supervisors = useStore(store, (state) => state.supervisors);
 	const view = useStore(store, (state) => state.view);
 	const now = useStore(store, (state) => state.now);
 
@@ -74,6 +85,12 @@ export function App({store, actions, saveLog}: {store: FleetStore; actions: Acti
 		if (view.overlay === 'ports') return portTable(listeners, nameOf, process.getuid?.() === 0);
 		return null;
 	}, [view.overlay, view.processOrder, processes, listeners, containerNames]);
+	// Built apart: uptimes move with the clock, which must not rebuild the process table each second.
+	const supervisorRows = useMemo(
+		() => (view.overlay === 'supervisors' ? supervisorTable(supervisors, (key) => containers[key]?.id ?? null, now) : null),
+		[view.overlay, supervisors, containers, now],
+	);
+	const listTable = hostTable ?? supervisorRows;
 	const shown = useMemo(() => containerKeys(rows).length, [rows]);
 	const selected = view.selectedKey ? containers[view.selectedKey] : undefined;
 	const detail = useMemo(
@@ -91,8 +108,10 @@ export function App({store, actions, saveLog}: {store: FleetStore; actions: Acti
 			dispatch(store, resolveKey(name, modeOf(store.getState().view), table), {
 				pageSize: paneHeight - 1,
 				detailLines: detail.length,
-				listRows: hostTable?.rows.length ?? 0,
-				listRowContainer: (index) => hostTable?.rows[index]?.containerId ?? null,
+				listRows: listTable?.rows.length ?? 0,
+				listRowContainer: (index) => listTable?.rows[index]?.containerId ?? null,
+				listRowProgram: (index) => listTable?.rows[index]?.program ?? null,
+				programs,
 				helpLines,
 				hostExpanded,
 				logScreenOf,
@@ -112,7 +131,8 @@ export function App({store, actions, saveLog}: {store: FleetStore; actions: Acti
 		if (view.overlay === 'restart' && view.pendingRestart) return <RestartConfirmView pending={view.pendingRestart} {...size} />;
 		if (view.overlay === 'process' && view.pendingProcess) return <ProcessConfirmView target={view.pendingProcess} {...size} />;
 		if (view.overlay === 'results' && view.results) return <ResultsView results={view.results} {...size} />;
-		if (hostTable) return <HostTableView table={hostTable} selected={view.listIndex} {...size} />;
+		if (view.overlay === 'programConfirm' && view.pendingProgram) return <ProgramConfirmView pending={view.pendingProgram} {...size} />;
+		if (listTable) return <HostTableView table={listTable} selected={view.listIndex} {...size} />;
 		if (shownLog && view.log) {
 			const title = subjectTitle(view.log.subject, (key) => containers[key]?.name ?? key.slice(0, 12));
 			const buffer = logs?.subject === subjectId(view.log.subject) ? logs : null;
@@ -141,7 +161,7 @@ export function App({store, actions, saveLog}: {store: FleetStore; actions: Acti
 			<Header engines={engineList} summary={summary} host={hostLines} readOnly={readOnly} width={columns} />
 			{mainArea()}
 			<StatusLine engines={engineList} filter={view.filter} shown={shown} total={records.length} marks={view.marks.length} notices={notices} progress={progress} />
-			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={modeOf(view) === 'filter' ? 'main' : modeOf(view)} />
+			<Footer bindings={table} editingFilter={view.editingFilter} filter={view.filter} scope={modeOf(view) === 'filter' ? 'main' : scopesOf(modeOf(view))} />
 		</Box>
 	);
 }

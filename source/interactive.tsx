@@ -6,6 +6,7 @@ import {createActionRunner} from './store/action-runner.js';
 import {connectSources} from './store/connect.js';
 import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
 import {createLogSaver} from './store/log-save.js';
+import {createProgramRunner} from './store/program-runner.js';
 import {enterFullScreen, restoreTerminal} from './terminal.js';
 
 const signalNumbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
@@ -19,7 +20,8 @@ export async function runInteractive(settings: Settings): Promise<number> {
 	const actions = createActionRunner(store, connection.act, connection.stopHostProcess);
 	const saveLog = createLogSaver(store, join(settings.stateDir, 'logs'));
 	// 60 frames a second at most: a key must not wait long behind a frame drawn for a log flood.
-	const instance = render(<App store={store} actions={actions} saveLog={() => void saveLog()} />, {exitOnCtrlC: false, maxFps: 60});
+	const programs = createProgramRunner(store, connection.actOnProgram);
+	const instance = render(<App store={store} actions={actions} programs={programs} saveLog={() => void saveLog()} />, {exitOnCtrlC: false, maxFps: 60});
 
 	const shutDown = (code: number, message?: string) => {
 		try {

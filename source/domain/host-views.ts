@@ -12,6 +12,17 @@ export interface HostRow {
 	tone: Tone | 'plain' | 'heading';
 	/** Full id of the one container this row belongs to, if exactly one. */
 	containerId: string | null;
+	/** In the supervisord view: the program (or group:*) the row's actions apply to. */
+	program?: ProgramTarget;
+}
+
+export interface ProgramTarget {
+	/** The supervisord: 'host' or a container key. */
+	supervisor: string;
+	/** group:name, or group:* for a whole group. */
+	target: string;
+	/** How confirmations and notices name it. */
+	label: string;
 }
 
 export interface HostTable {

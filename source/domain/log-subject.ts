@@ -8,22 +8,27 @@ import {troubleLevel} from './trouble.js';
 export type LogSubject =
 	| {kind: 'container'; key: string}
 	| {kind: 'group'; keys: string[]; title: string}
-	| {kind: 'trouble'; keys: string[]};
+	| {kind: 'trouble'; keys: string[]}
+	/** A supervisord program's output: `supervisor` is 'host' or a container key. */
+	| {kind: 'program'; supervisor: string; target: string; label: string};
 
 /** Streams open at once, at most: one socket each on the engine. */
 export const maxFollowed = 60;
 
+/** The containers whose logs are followed (none for a program: supervisord keeps its output). */
 export function subjectKeys(subject: LogSubject): string[] {
+	if (subject.kind === 'program') return [];
 	return subject.kind === 'container' ? [subject.key] : subject.keys;
 }
 
 /** Equal for the same containers followed the same way. */
 export function subjectId(subject: LogSubject): string {
-	return `${subject.kind}:${subjectKeys(subject).join(',')}`;
+	return subject.kind === 'program' ? `program:${subject.supervisor}/${subject.target}` : `${subject.kind}:${subjectKeys(subject).join(',')}`;
 }
 
 export function subjectTitle(subject: LogSubject, nameOf: (key: string) => string): string {
 	if (subject.kind === 'container') return `log of ${nameOf(subject.key)}`;
+	if (subject.kind === 'program') return `output of ${subject.label}`;
 	if (subject.kind === 'group') return `${subject.title} (${subject.keys.length} interleaved)`;
 	return `trouble: error lines of ${subject.keys.length} failing container${subject.keys.length === 1 ? '' : 's'}`;
 }

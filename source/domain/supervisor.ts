@@ -36,7 +36,7 @@ export function programFromInfo(info: Record<string, unknown>): SupervisorProgra
 		startedAt: seconds(info['start']),
 		stoppedAt: seconds(info['stop']),
 		// A program that never exited reports 0: only meaningful once it has stopped.
-		exitStatus: typeof info['exitstatus'] === 'number' && (state === 'EXITED' || state === 'FATAL' || state === 'BACKOFF' || state === 'STOPPED') ? info['exitstatus'] : null,
+		exitStatus: typeof info['exitstatus'] === 'number' && (state === 'EXITED' || state === 'FATAL' || state === 'BACKOFF') ? info['exitstatus'] : null,
 		spawnError,
 		description: String(info['description'] ?? ''),
 	};

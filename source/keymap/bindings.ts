@@ -53,6 +53,11 @@ export type ActionName =
 	| 'logs.timestamps'
 	| 'logs.save'
 	| 'logs.close'
+	| 'supervisors.open'
+	| 'program.start'
+	| 'program.stop'
+	| 'program.restart'
+	| 'program.tail'
 	| 'logInput.accept'
 	| 'logInput.cancel'
 	| 'logInput.backspace'
@@ -77,7 +82,7 @@ export type ActionName =
 	| 'quit';
 
 /** Where a binding applies: `always` works in every mode, `main` only when nothing is open. */
-export type Scope = 'main' | 'filter' | 'detail' | 'logs' | 'logInput' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
+export type Scope = 'main' | 'filter' | 'detail' | 'logs' | 'logInput' | 'programs' | 'list' | 'confirm' | 'process' | 'results' | 'help' | 'always';
 
 export interface Binding {
 	keys: string[];
@@ -109,6 +114,7 @@ export const bindings: Binding[] = [
 	{keys: ['h'], action: 'host.toggle', scope: 'main', label: 'Host pane on two lines or one'},
 	{keys: ['o'], action: 'processes.open', scope: 'main', label: 'Host processes, zombies, and their containers', footer: 'procs'},
 	{keys: ['l'], action: 'ports.open', scope: 'main', label: 'Listening ports and who holds them'},
+	{keys: ['S'], action: 'supervisors.open', scope: 'main', label: 'supervisord programs, on the host and in containers', footer: 'supervisord'},
 	{keys: ['space'], action: 'mark.toggle', scope: 'main', label: 'Mark / unmark, for bulk actions'},
 	{keys: ['a'], action: 'mark.shown', scope: 'main', label: 'Mark all shown (what the filter matches)'},
 	{keys: ['A'], action: 'mark.clear', scope: 'main', label: 'Clear the marks'},
@@ -156,6 +162,10 @@ export const bindings: Binding[] = [
 	{keys: ['return'], action: 'logInput.accept', scope: 'logInput', label: 'Search or filter with what is typed', footer: 'apply'},
 	{keys: ['escape'], action: 'logInput.cancel', scope: 'logInput', label: 'Leave it as it was', footer: 'cancel'},
 	{keys: ['backspace'], action: 'logInput.backspace', scope: 'logInput', label: 'Delete the last character'},
+	{keys: ['u'], action: 'program.start', scope: 'programs', label: 'Start the program or group', changes: true},
+	{keys: ['s'], action: 'program.stop', scope: 'programs', label: 'Stop it (asks first)', footer: 'stop', changes: true},
+	{keys: ['r'], action: 'program.restart', scope: 'programs', label: 'Restart it: stop, then start (asks first)', footer: 'restart', changes: true},
+	{keys: ['t'], action: 'program.tail', scope: 'programs', label: 'Its stdout and stderr in the log pane', footer: 'output'},
 	{keys: ['j', 'down'], action: 'list.down', scope: 'list', label: 'Next row'},
 	{keys: ['k', 'up'], action: 'list.up', scope: 'list', label: 'Previous row'},
 	{keys: ['g', 'home'], action: 'list.first', scope: 'list', label: 'First row'},

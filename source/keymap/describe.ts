@@ -19,6 +19,7 @@ const sectionTitles: Record<Scope, string> = {
 	list: 'In the processes and ports views',
 	logs: 'In the log',
 	logInput: 'While typing a log search or filter',
+	programs: 'In the supervisord view (and the list keys)',
 	confirm: 'When asked to confirm',
 	process: 'When asked to stop a host process',
 	results: 'In the results of an ordered restart',
@@ -32,7 +33,7 @@ export interface HelpSection {
 }
 
 export function helpSections(table: Binding[] = defaultBindings): HelpSection[] {
-	const order: Scope[] = ['main', 'detail', 'logs', 'logInput', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
+	const order: Scope[] = ['main', 'detail', 'logs', 'logInput', 'programs', 'list', 'confirm', 'process', 'results', 'filter', 'help', 'always'];
 	return order
 		.map((scope) => ({
 			title: sectionTitles[scope],
@@ -42,9 +43,11 @@ export function helpSections(table: Binding[] = defaultBindings): HelpSection[] 
 }
 
 /** "j/↓ move  / filter  ? help  q quit": the first key of each binding that has a footer word. */
-export function footerHints(scope: Scope, table: Binding[] = defaultBindings): string {
+/** The footer of a mode: the hints of each of its scopes (the supervisord view adds the list's). */
+export function footerHints(scope: Scope | Scope[], table: Binding[] = defaultBindings): string {
+	const scopes: Scope[] = Array.isArray(scope) ? scope : [scope];
 	return table
-		.filter((binding) => binding.scope === scope && binding.footer)
+		.filter((binding) => scopes.includes(binding.scope) && binding.footer)
 		.map((binding) => `${binding.keys.slice(0, 2).map(keyLabel).join('/')} ${binding.footer}`)
 		.join('  ');
 }

@@ -1,7 +1,9 @@
 import type {ActionRunner} from '../store/action-runner.js';
 import {clearMarks, toggleHostPane, toggleProcessOrder, jumpToContainer, markShown, moveInList, moveSelection, openList, scrollDetail, selectEdge, setFilter, setOverlay, toggleMark} from '../store/actions.js';
 import type {FleetStore} from '../store/fleet-store.js';
-import {cancelLogInput, commitLogInput, editLogInput, goToMatch, openLogs, scrollLog, startLogInput, toggleLog, type ScreenOf} from '../store/log-actions.js';
+import type {ProgramTarget} from '../domain/host-views.js';
+import type {ProgramRunner} from '../store/program-runner.js';
+import {cancelLogInput, commitLogInput, editLogInput, goToMatch, openLogs, scrollLog, showLog, startLogInput, toggleLog, type ScreenOf} from '../store/log-actions.js';
 import type {Resolution} from './resolve.js';
 
 export interface DispatchContext {
@@ -12,6 +14,8 @@ export interface DispatchContext {
 	/** Rows of the open processes or ports view, and the container a row belongs to. */
 	listRows: number;
 	listRowContainer(index: number): string | null;
+	/** In the supervisord view: the program a row's actions apply to. */
+	listRowProgram(index: number): ProgramTarget | null;
 	/** Whether the host pane shows two lines now (auto-sized until toggled). */
 	hostExpanded: boolean;
 	/** Lines of the tallest help column, so that scrolling stops at its end. */
@@ -21,6 +25,7 @@ export interface DispatchContext {
 	logHeight: number;
 	saveLog(): void;
 	actions: ActionRunner;
+	programs: ProgramRunner;
 	quit(): void;
 }
 
@@ -29,6 +34,8 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 	const {filter} = store.getState().view;
 	const page = Math.max(1, context.pageSize - 1);
 	const logPage = Math.max(1, context.logHeight - 1);
+	const program = () => context.listRowProgram(store.getState().view.listIndex);
+	const confirmingProgram = store.getState().view.overlay === 'programConfirm';
 	const scroll = (delta: number) => scrollDetail(store, delta, context.detailLines, context.pageSize);
 	switch (resolution.action) {
 		case 'cursor.down': return moveSelection(store, 1);
@@ -85,7 +92,8 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'logs.wrap': return toggleLog(store, 'wrap');
 		case 'logs.timestamps': return toggleLog(store, 'timestamps');
 		case 'logs.save': return context.saveLog();
-		case 'logs.close': return setOverlay(store, null);
+		// A program's output was opened from the supervisord view: back there.
+		case 'logs.close': return setOverlay(store, store.getState().view.log?.subject.kind === 'program' ? 'supervisors' : null);
 		case 'logInput.input': return editLogInput(store, (input) => input + resolution.text);
 		case 'logInput.backspace': return editLogInput(store, (input) => [...input].slice(0, -1).join(''));
 		case 'logInput.accept': return commitLogInput(store, context.logScreenOf, context.logHeight);
@@ -93,6 +101,14 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'host.toggle': return toggleHostPane(store, context.hostExpanded);
 		case 'processes.open': return openList(store, 'processes');
 		case 'ports.open': return openList(store, 'ports');
+		case 'supervisors.open': return openList(store, 'supervisors');
+		case 'program.start': return context.programs.request('start', program());
+		case 'program.stop': return context.programs.request('stop', program());
+		case 'program.restart': return context.programs.request('restart', program());
+		case 'program.tail': {
+			const target = program();
+			return target ? showLog(store, {kind: 'program', ...target}) : undefined;
+		}
 		case 'list.down': return moveInList(store, (index) => index + 1, context.listRows);
 		case 'list.up': return moveInList(store, (index) => index - 1, context.listRows);
 		case 'list.first': return moveInList(store, () => 0, context.listRows);
@@ -101,8 +117,8 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'list.pageUp': return moveInList(store, (index) => index - page, context.listRows);
 		case 'list.sort': return toggleProcessOrder(store);
 		case 'list.jump': return jumpToContainer(store, context.listRowContainer(store.getState().view.listIndex));
-		case 'confirm.yes': return void context.actions.confirm();
-		case 'confirm.no': return context.actions.cancel();
+		case 'confirm.yes': return void (confirmingProgram ? context.programs.confirm() : context.actions.confirm());
+		case 'confirm.no': return confirmingProgram ? context.programs.cancel() : context.actions.cancel();
 		case 'help.down': return scrollDetail(store, 1, context.helpLines, context.pageSize);
 		case 'help.up': return scrollDetail(store, -1, context.helpLines, context.pageSize);
 		case 'help.toggle': return setOverlay(store, 'help');

@@ -20,7 +20,7 @@ export interface InkKey {
 	meta?: boolean;
 }
 
-export type Mode = 'main' | 'filter' | 'detail' | 'logs' | 'logInput' | 'confirm' | 'process' | 'results' | 'list' | 'help';
+export type Mode = 'main' | 'filter' | 'detail' | 'logs' | 'logInput' | 'programs' | 'confirm' | 'process' | 'results' | 'list' | 'help';
 
 export type Resolution = {action: ActionName} | {action: 'filter.input' | 'logInput.input'; text: string} | null;
 
@@ -55,9 +55,10 @@ export function keyNames(input: string, key: InkKey): string[] {
 const controlKeys: Record<string, InkKey> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {delete: true}, '\b': {backspace: true}};
 
 /** The mode the view is in: an open overlay first, then a filter being typed. */
-export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter' | 'list' | 'logInput'> | 'restart' | 'processes' | 'ports' | null; editingFilter: boolean; log?: {editing: string | null} | null}): Mode {
+export function modeOf(view: {overlay: Exclude<Mode, 'main' | 'filter' | 'list' | 'logInput' | 'programs'> | 'restart' | 'processes' | 'ports' | 'supervisors' | 'programConfirm' | null; editingFilter: boolean; log?: {editing: string | null} | null}): Mode {
 	// An ordered restart is confirmed with the same keys as any other action.
-	if (view.overlay === 'restart') return 'confirm';
+	if (view.overlay === 'restart' || view.overlay === 'programConfirm') return 'confirm';
+	if (view.overlay === 'supervisors') return 'programs';
 	if (view.overlay === 'processes' || view.overlay === 'ports') return 'list';
 	if (view.overlay === 'logs' && view.log?.editing) return 'logInput';
 	return view.overlay ?? (view.editingFilter ? 'filter' : 'main');
@@ -73,8 +74,15 @@ const scopesByMode: Record<Mode, Scope[]> = {
 	list: ['list', 'always'],
 	logs: ['logs', 'always'],
 	logInput: ['logInput', 'always'],
+	// The supervisord view is a list with program keys on top ('s' stops a program there).
+	programs: ['programs', 'list', 'always'],
 	main: ['main', 'always'],
 };
+
+/** The scopes whose keys work in a mode, first match wins. */
+export function scopesOf(mode: Mode): Scope[] {
+	return scopesByMode[mode];
+}
 
 export function resolveKey(name: string, mode: Mode, table: Binding[] = defaultBindings): Resolution {
 	for (const scope of scopesByMode[mode]) {

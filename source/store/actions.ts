@@ -171,7 +171,7 @@ export function toggleProcessOrder(store: FleetStore): void {
 	store.setState((state) => ({view: {...state.view, processOrder: state.view.processOrder === 'cpu' ? 'memory' : 'cpu', listIndex: 0}}));
 }
 
-export function openList(store: FleetStore, overlay: 'processes' | 'ports'): void {
+export function openList(store: FleetStore, overlay: 'processes' | 'ports' | 'supervisors'): void {
 	store.setState((state) => ({view: {...state.view, overlay, listIndex: state.view.overlay === overlay ? state.view.listIndex : 0}}));
 }
 

@@ -22,6 +22,8 @@ import {queueLogBatch} from './log-buffer.js';
 import {followLogSubjects} from './log-following.js';
 import {isLocalEngine} from '../sources/docker/connection.js';
 import {createSupervisorWatcher} from '../sources/supervisor/supervisor-watcher.js';
+import {runProgramAction} from '../sources/supervisor/program-actions.js';
+import type {ActOnProgram} from './program-runner.js';
 
 // Sources -> store. Incoming data is buffered and published at a bounded rate: Ink's CPU cost
 // follows how often the store changes, not how often data arrives (design notes §3).
@@ -33,6 +35,8 @@ export interface Connection {
 	act: ActOnContainer;
 	/** Signals a host process in a container's way, also written to the audit log. */
 	stopHostProcess: StopHostProcess;
+	/** Starts, stops or restarts a supervisord program, also written to the audit log. */
+	actOnProgram: ActOnProgram;
 	/** Publishes what is buffered now. */
 	flush(): void;
 	stop(): void;
@@ -216,10 +220,24 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			stopProcess(target.pid, {escalate}),
 		);
 
+	const actOnProgram: ActOnProgram = (target, action) => {
+		const supervisor = store.getState().supervisors[target.supervisor];
+		const record = supervisor?.containerKey ? store.getState().containers[supervisor.containerKey] : undefined;
+		return audited({container: record?.name ?? 'host', containerId: record?.id ?? '', action: `supervisor ${action} ${target.target}`}, async () => {
+			const client = supervisors.client(target.supervisor);
+			if (!client) throw new Error(`${target.label}: that supervisord is gone`);
+			try {
+				return await runProgramAction(client, target.target, action);
+			} finally {
+				void supervisors.refresh(target.supervisor);
+			}
+		});
+	};
+
 	const stopFollowing = followLogSubjects(store, watcher, (subject, entries, extra) => {
 		pending.logs = queueLogBatch(pending.logs, subject, entries, extra);
 		touch();
-	});
+	}, (id) => supervisors.client(id));
 
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
 	return {
@@ -238,6 +256,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		}),
 		act,
 		stopHostProcess,
+		actOnProgram,
 		flush,
 		stop() {
 			stopped = true;

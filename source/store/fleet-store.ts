@@ -9,6 +9,8 @@ import type {ProcessOrder} from '../domain/host-processes.js';
 import type {BufferedLogEntry} from '../domain/log-entry.js';
 import type {LogSubject} from '../domain/log-subject.js';
 import type {SupervisorStatus} from '../domain/supervisor.js';
+import type {ProgramTarget} from '../domain/host-views.js';
+import type {ProgramAction} from '../sources/supervisor/program-actions.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import {defaultLoopThresholds, type LoopThresholds} from '../domain/diagnosis/crash-loop.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -23,7 +25,7 @@ import type {ProcessScan} from '../sources/host/proc-scan.js';
 // The one store. Sources publish into it in batches (store/connect.ts); the UI reads fields and
 // never derives lists itself: `rows` is rebuilt by the actions whenever its inputs change.
 
-export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | 'processes' | 'ports' | 'logs' | null;
+export type Overlay = 'help' | 'detail' | 'confirm' | 'process' | 'restart' | 'results' | 'processes' | 'ports' | 'logs' | 'supervisors' | 'programConfirm' | null;
 
 /** The followed log: a bounded buffer, newest last. */
 export interface FollowedLog {
@@ -104,6 +106,8 @@ export interface ViewState {
 	pending: PendingAction | null;
 	pendingProcess: PendingProcess | null;
 	pendingRestart: PendingRestart | null;
+	/** A program's stop or restart, waiting for the operator's yes. */
+	pendingProgram: {action: ProgramAction; target: ProgramTarget} | null;
 	results: ActionResults | null;
 	/** Selected row of the processes or ports view. */
 	listIndex: number;
@@ -191,7 +195,7 @@ export function createFleetStore(initial: Partial<FleetState> = {}): FleetStore 
 		diagnosedAt: 0,
 		thresholds: {loop: defaultLoopThresholds, fleet: defaultFleetThresholds, host: defaultHostThresholds},
 		rows: [],
-		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, results: null, listIndex: 0, processOrder: 'cpu', log: null, hostExpanded: null},
+		view: {selectedKey: null, filter: '', editingFilter: false, overlay: null, detailTop: 0, marks: [], pending: null, pendingProcess: null, pendingRestart: null, pendingProgram: null, results: null, listIndex: 0, processOrder: 'cpu', log: null, hostExpanded: null},
 		outcomes: {},
 		stoppedLoops: {},
 		notices: [],

@@ -1,7 +1,7 @@
 // The dialogs of actions: what an action will touch before the yes, and what it did after.
 import {Box, Text} from 'ink';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
-import type {ActionResults, PendingAction, PendingProcess, PendingRestart} from '../store/fleet-store.js';
+import type {ActionResults, PendingAction, PendingProcess, PendingRestart, ViewState} from '../store/fleet-store.js';
 
 const describe: Record<ContainerAction, string> = {
 	start: 'Start',
@@ -92,6 +92,24 @@ export function ResultsView({results, width, height}: {results: ActionResults; w
 			{results.lines.map((line) => (
 				<Text key={line.text} color={line.ok ? 'green' : 'red'} wrap="truncate">{`  ${line.text}`}</Text>
 			))}
+		</Box>
+	);
+}
+
+/** A supervisord program's stop or restart, before the yes. */
+export function ProgramConfirmView({pending, width, height}: {pending: NonNullable<ViewState['pendingProgram']>; width: number; height: number}) {
+	const what = pending.action === 'stop' ? 'Stop' : 'Restart';
+	const how = pending.action === 'restart' ? 'supervisord has no restart: stopped, then started' : 'supervisord will not start it again until you do (u)';
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text bold color="yellow" wrap="truncate">{`${what} ${pending.target.label}?`}</Text>
+			<Text wrap="truncate">
+				<Text color="yellow">{'y/Enter'}</Text>
+				{' do it   '}
+				<Text color="yellow">{'n/Esc'}</Text>
+				{' cancel'}
+				<Text dimColor>{`   (${how})`}</Text>
+			</Text>
 		</Box>
 	);
 }

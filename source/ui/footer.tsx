@@ -6,7 +6,7 @@ export interface FooterProps {
 	editingFilter: boolean;
 	filter: string;
 	/** Whose keys to hint: the list's or the open view's. */
-	scope: Scope;
+	scope: Scope | Scope[];
 	bindings: Binding[];
 }
 
