@@ -55,9 +55,11 @@ export function supervisorTable(supervisors: Record<string, SupervisorStatus>, i
 			}
 		}
 	}
-	const programs = list.reduce((sum, supervisor) => sum + supervisor.programs.length, 0);
+	const programs = list.flatMap((supervisor) => supervisor.programs);
+	const unhealthy = programs.filter(isUnhealthy).length;
+	// The keys are in the footer: in --read-only there are fewer.
 	const title = list.length === 0
 		? 'supervisord: none seen (on the host, give it with --supervisor URL; in containers, fleettop finds it in the process table)'
-		: `supervisord ${list.length} · ${programs} programs · u start · s stop · r restart · t output · Enter its container`;
+		: `supervisord ${list.length} · ${programs.length} programs · ${unhealthy} unhealthy`;
 	return {title, columns, rows};
 }
