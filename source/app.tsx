@@ -94,8 +94,8 @@ export function App({store, actions, programs = noProgramRunner, saveLog}: AppPr
 	const shown = useMemo(() => containerKeys(rows).length, [rows]);
 	const selected = view.selectedKey ? containers[view.selectedKey] : undefined;
 	const detail = useMemo(
-		() => (view.overlay === 'detail' && selected ? detailLines(selected, diagnoses[selected.key], now) : []),
-		[view.overlay, selected, diagnoses, now],
+		() => (view.overlay === 'detail' && selected ? detailLines(selected, diagnoses[selected.key], now, supervisors[selected.key]) : []),
+		[view.overlay, selected, diagnoses, now, supervisors],
 	);
 	const logHeight = Math.max(paneHeight - logChromeRows, 1);
 	const logScreenOf = useCallback((log: LogViewState) => logScreen(logs, log, columns, logHeight), [logs, columns, logHeight]);

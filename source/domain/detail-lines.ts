@@ -4,6 +4,7 @@ import type {Severity} from './diagnosis/finding.js';
 import type {LogLine} from './evidence.js';
 import {cannotFail, healthcheckText} from './diagnosis/rules/health.js';
 import {formatBytes, formatClock, formatDuration} from './format.js';
+import {isFlapping, isUnhealthy, type SupervisorStatus, type WatchedProgram} from './supervisor.js';
 
 // The detail view of one container, as plain lines with a style each: the view paints and
 // scrolls them, tests read them, and the report reuses the same wording.
@@ -141,10 +142,31 @@ function dependencyLines(diagnosis: Diagnosis): DetailLine[] {
 	return lines;
 }
 
-export function detailLines(record: ContainerRecord, diagnosis: Diagnosis | undefined, now: number): DetailLine[] {
+const programStyle = (program: WatchedProgram): LineStyle => (isUnhealthy(program) ? (program.state === 'FATAL' || program.state === 'BACKOFF' ? 'bad' : 'warn') : program.state === 'RUNNING' ? 'ok' : 'dim');
+
+/** The supervisord inside the container: each program's state, pid, uptime, exit, and a FATAL one's stderr. */
+export function supervisorLines(status: SupervisorStatus | undefined, now: number): DetailLine[] {
+	if (!status) return [];
+	const lines = [line(`supervisord (${status.where})`, 'heading')];
+	if (status.error) return [...lines, line(`  ✖ ${status.error}`, 'bad')];
+	for (const program of status.programs) {
+		const parts: string[] = [program.state];
+		if (program.pid) parts.push(`pid ${program.pid}`);
+		if (program.state === 'RUNNING' && program.startedAt) parts.push(`up ${formatDuration(now - program.startedAt)}`);
+		if (program.exitStatus !== null) parts.push(`exit status ${program.exitStatus}`);
+		if (isFlapping(program)) parts.push(`flapping: ${program.flaps} restarts in 10 min`);
+		if (program.spawnError) parts.push(program.spawnError);
+		lines.push(line(`  ${program.fullName.padEnd(24)} ${parts.join(', ')}`, programStyle(program)));
+		for (const text of program.stderrTail) lines.push(line(`      stderr: ${text}`, 'dim'));
+	}
+	return lines;
+}
+
+export function detailLines(record: ContainerRecord, diagnosis: Diagnosis | undefined, now: number, supervisor?: SupervisorStatus): DetailLine[] {
 	const lines = [line(`${record.name} — ${stateText(record)}`, 'title')];
 	if (!record.inspected) lines.push(line('  reading details from the engine…', 'dim'));
 	if (diagnosis) lines.push(...diagnosisLines(diagnosis, now), ...lastLines(record, diagnosis));
+	lines.push(...supervisorLines(supervisor, now));
 	lines.push(...healthLines(record, now), ...restartLines(record, now), ...configurationLines(record));
 	if (diagnosis) lines.push(...dependencyLines(diagnosis));
 	// A blank line before each section heading, so sections read apart.

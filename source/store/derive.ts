@@ -1,5 +1,6 @@
 import {namesById, type ContainerRecord} from '../domain/container.js';
 import {diagnose, type Diagnosis} from '../domain/diagnosis/diagnose.js';
+import {supervisorFinding} from '../domain/diagnosis/supervisor-programs.js';
 import {analyzeDependencies, type DependencyInfo} from '../domain/diagnosis/dependencies.js';
 import {summarizeFleet, type Alert, type FleetSummary} from '../domain/fleet-summary.js';
 import type {FleetState} from './fleet-store.js';
@@ -33,6 +34,9 @@ export function deriveDiagnoses(state: FleetState, now: number): Pick<FleetState
 		if (project.error) summary.alerts.push({severity: 'info', text: `${project.error} (dependencies from labels only)`});
 	}
 	summary.alerts.push(...state.hostAlerts);
+	// The host's supervisord has no container row: its trouble is a fleet alert.
+	const onHost = supervisorFinding(state.supervisors['host']);
+	if (onHost && onHost.severity !== 'info') summary.alerts.push({severity: onHost.severity, text: state.supervisors['host']?.error ? `host supervisord: ${state.supervisors['host'].error}` : `host ${onHost.cause}`});
 	return {diagnoses, missingServices: missing, summary, diagnosedAt: now};
 }
 

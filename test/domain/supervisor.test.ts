@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {ConfigError} from '../../source/config.js';
 import {supervisorFinding} from '../../source/domain/diagnosis/supervisor-programs.js';
+import {supervisorLines} from '../../source/domain/detail-lines.js';
 import {isUnhealthy, programFromInfo, tailLines, trackFlaps, type FlapHistory, type ProgramState, type SupervisorStatus, type WatchedProgram} from '../../source/domain/supervisor.js';
 import {endpointFromConfig, hostEndpoint, parseIni, parseSupervisorUrl} from '../../source/sources/supervisor/config.js';
 
@@ -85,4 +86,25 @@ test('configs: the socket (with %(here)s), else the inet server and its credenti
 	const read = (path: string) => files[path] ?? null;
 	assert.deepEqual(hostEndpoint(null, read), {kind: 'unix', path: '/tmp/a.sock'}, 'Debian\'s path first, then /etc/supervisord.conf');
 	assert.deepEqual(hostEndpoint('/srv/sv.conf', read), {kind: 'unix', path: '/srv/sv.sock'}, 'the running one\'s -c, relative to its folder');
+});
+
+test('the detail view\'s supervisord section: each program, and a FATAL one\'s stderr', () => {
+	const now = Date.UTC(2026, 11, 2, 10, 0, 0);
+	const status: SupervisorStatus = {
+		id: 'k', containerKey: 'k', label: 'app', where: 'docker exec app', state: 'RUNNING', error: null, readAt: now,
+		programs: [
+			program('web', 'RUNNING', {pid: 8, startedAt: now - 90_000}),
+			program('flaky', 'FATAL', {exitStatus: 0, spawnError: 'Exited too quickly (process log may have details)', stderrTail: ['flaky: Error 111 (×4)']}),
+			program('sync', 'RUNNING', {pid: 12, startedAt: now - 5000, flaps: 4}),
+		],
+	};
+	assert.deepEqual(supervisorLines(status, now).map((entry) => [entry.style, entry.text]), [
+		['heading', 'supervisord (docker exec app)'],
+		['ok', '  web:web                  RUNNING, pid 8, up 1m'],
+		['bad', '  flaky:flaky              FATAL, exit status 0, Exited too quickly (process log may have details)'],
+		['dim', '      stderr: flaky: Error 111 (×4)'],
+		['warn', '  sync:sync                RUNNING, pid 12, up 5s, flapping: 4 restarts in 10 min'],
+	]);
+	assert.deepEqual(supervisorLines({...status, error: 'supervisord in app: the container is gone', programs: []}, now).map((entry) => entry.text), ['supervisord (docker exec app)', '  ✖ supervisord in app: the container is gone']);
+	assert.deepEqual(supervisorLines(undefined, now), []);
 });

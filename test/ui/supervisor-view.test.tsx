@@ -65,6 +65,7 @@ test('S lists every supervisord and its programs: states, groups, the FATAL prog
 	assert.match(frame, /FATAL +0 flaky +Exited too quickly/);
 	assert.match(frame, /stderr: flaky: Error 111 connecting to 127\./);
 	assert.match(frame, /s stop +r restart +t output +Enter go to container +Esc\/q back/);
+	assert.ok(store.getState().summary.alerts.some((alert) => alert.severity === 'warning' && alert.text === 'host supervisord: 1 of 4 programs unhealthy: broken FATAL'), 'the host\'s supervisord has no row: a fleet alert');
 });
 
 test('u starts at once; s and r ask first, and n keeps it; Enter goes to the container', async () => {
@@ -89,6 +90,9 @@ test('u starts at once; s and r ask first, and n keeps it; Enter goes to the con
 	assert.equal(store.getState().view.overlay, null);
 	assert.equal(store.getState().containers[store.getState().view.selectedKey!]!.name, 'lab-supervisor');
 	assert.equal(store.getState().diagnoses[store.getState().view.selectedKey!]!.summary, 'supervisord: 1 of 3 programs unhealthy: flaky FATAL', 'its row says why');
+	await type(stdin, ['\r']);
+	assert.match(lastFrame()!, /supervisord \(docker exec lab-supervisor\)\n +flaky:flaky +FATAL, exit status 0, Exited too quickly/);
+	assert.match(lastFrame()!, /stderr: flaky: Error 111 connecting to 127\.0\.0\.1:6380/);
 });
 
 test('t shows a program\'s output in the log pane; q goes back to the supervisord view', async () => {

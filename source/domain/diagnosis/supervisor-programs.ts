@@ -11,7 +11,10 @@ function stateOf(program: WatchedProgram): string {
 export function supervisorFinding(status: SupervisorStatus | undefined): Finding | null {
 	if (!status) return null;
 	if (status.error) {
-		return {rule: 'supervisor', severity: 'warning', cause: 'supervisord cannot be asked', evidence: status.error, hint: 'fleettop reads supervisord through docker exec: check that the container runs and its socket is set in [unix_http_server].', group: 'supervisord unreachable'};
+		const hint = status.containerKey
+			? 'fleettop reads supervisord through docker exec: check that the container runs and its socket is set in [unix_http_server].'
+			: 'Check that supervisord runs and that fleettop may read its socket; --supervisor URL names another.';
+		return {rule: 'supervisor', severity: 'warning', cause: 'supervisord cannot be asked', evidence: status.error, hint, group: 'supervisord unreachable'};
 	}
 	const unhealthy = status.programs.filter(isUnhealthy);
 	const count = status.programs.length;
