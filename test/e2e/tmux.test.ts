@@ -235,3 +235,40 @@ test('E shows the fleet\'s error lines; search, filter and save by keys', async 
 		stop();
 	}
 });
+
+test('supervisord by keys: S lists lab-supervisor\'s programs; stop and start one; its output in the log pane', async (t) => {
+	if (!requireEngine(t)) return;
+	const state = mkdtempSync(join(tmpdir(), 'fleettop-e2e-supervisor-'));
+	startShell(160, 40);
+	try {
+		launch(`XDG_STATE_HOME=${state}`);
+		await shows(/lab-supervisor/, 'the containers pane');
+		keys('S');
+		await shows(/lab-supervisor supervisord \(docker exec lab-supervisor\): RUNNING · 3 programs/, 'the supervisord view', 20_000);
+		await shows(/FATAL +0 flaky +Exited too quickly/, 'the FATAL program', 5000);
+		assert.match(screen(), /stderr: flaky: Error 111 connecting to 127\.0\.0\.1:6380\. Connection refused\./);
+		// The rows: heading, flaky, its stderr, report, web (which runs for good).
+		keys('G');
+		await shows(/▶ RUNNING +\d+ +\S+ +web/, 'web selected', 5000);
+		keys('s');
+		await shows(/Stop web:web \(lab-supervisor\)\?/, 'the question', 5000);
+		keys('y');
+		await shows(/▶ STOPPED +web/, 'web stopped', 15_000);
+		keys('u');
+		await shows(/web:web: started/, 'web started', 15_000);
+		await shows(/▶ RUNNING +\d+ +\S+ +web/, 'web running again', 15_000);
+		keys('t');
+		await shows(/output of web:web \(lab-supervisor\) · following/, 'its output', 5000);
+		await shows(/web: served GET \//, 'its lines', 10_000);
+		keys('q');
+		await shows(/supervisord 1 · 3 programs/, 'back in the supervisord view', 5000);
+		const audit = readFileSync(join(state, 'fleettop', 'audit.log'), 'utf8');
+		assert.match(audit, /"container":"lab-supervisor".*"action":"supervisor stop web:web","outcome":"ok"/);
+		assert.match(audit, /"action":"supervisor start web:web","outcome":"ok"/);
+		keys('q');
+		keys('q');
+		await shows(/EXIT=0/, 'quit', 5000);
+	} finally {
+		stop();
+	}
+});
