@@ -114,7 +114,7 @@ export const bindings: Binding[] = [
 	{keys: ['h'], action: 'host.toggle', scope: 'main', label: 'Host pane on two lines or one'},
 	{keys: ['o'], action: 'processes.open', scope: 'main', label: 'Host processes, zombies, and their containers', footer: 'procs'},
 	{keys: ['l'], action: 'ports.open', scope: 'main', label: 'Listening ports and who holds them'},
-	{keys: ['S'], action: 'supervisors.open', scope: 'main', label: 'supervisord programs, on the host and in containers', footer: 'supervisord'},
+	{keys: ['S'], action: 'supervisors.open', scope: 'main', label: 'supervisord programs, on the host and in containers'},
 	{keys: ['space'], action: 'mark.toggle', scope: 'main', label: 'Mark / unmark, for bulk actions'},
 	{keys: ['a'], action: 'mark.shown', scope: 'main', label: 'Mark all shown (what the filter matches)'},
 	{keys: ['A'], action: 'mark.clear', scope: 'main', label: 'Clear the marks'},
