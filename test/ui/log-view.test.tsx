@@ -13,10 +13,10 @@ import type {FleetStore} from '../../source/store/fleet-store.js';
 import {createLogSaver} from '../../source/store/log-save.js';
 import {logScreen} from '../../source/ui/log-screen.js';
 import {labInputs, labStore} from '../support/fixtures.js';
+import {settle, type} from '../support/ink-keys.js';
 
 // The log pane on the recorded lab: lines as the lab's containers printed them.
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const noEngine = async () => {
 	throw new Error('no engine in this test');
 };
@@ -41,12 +41,6 @@ function feed(store: FleetStore, entries: LogEntry[]): void {
 const recorded = (name: string): LogEntry[] => labInputs.evidence[name]!.lines.slice(-6).map((line) => ({kind: 'line', ...line}));
 const exited: LogEntry = {kind: 'separator', text: '— exited 1 at 10:42:07 —', at: null};
 
-async function type(stdin: {write(data: string): void}, keys: string[]) {
-	for (const key of keys) {
-		stdin.write(key);
-		await settle();
-	}
-}
 
 test('t follows the selected container: stderr apart, restarts marked, k pauses, G follows, the buffer a ring', async () => {
 	const store = labStore();

@@ -11,11 +11,11 @@ import {applyBatch} from '../../source/store/actions.js';
 import type {FleetStore} from '../../source/store/fleet-store.js';
 import {createProgramRunner} from '../../source/store/program-runner.js';
 import {fixtureNow, labStore} from '../support/fixtures.js';
+import {type} from '../support/ink-keys.js';
 
 // The supervisord view on recorded payloads: lab-supervisor as fleettop read it through docker
 // exec (test/fixtures/lab-supervisors.json), and a host supervisord's getAllProcessInfo answer.
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 function withSupervisors(store: FleetStore): void {
@@ -40,12 +40,6 @@ function openApp(store: FleetStore) {
 	return {...render(<App store={store} actions={actions} programs={programs} />), calls};
 }
 
-async function type(stdin: {write(data: string): void}, keys: string[]) {
-	for (const key of keys) {
-		stdin.write(key);
-		await settle();
-	}
-}
 
 test('S lists every supervisord and its programs: states, groups, the FATAL program\'s stderr', async () => {
 	const store = labStore();
