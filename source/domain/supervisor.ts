@@ -35,8 +35,8 @@ export function programFromInfo(info: Record<string, unknown>): SupervisorProgra
 		pid,
 		startedAt: seconds(info['start']),
 		stoppedAt: seconds(info['stop']),
-		// A program that never exited reports 0: only meaningful once it has stopped.
-		exitStatus: typeof info['exitstatus'] === 'number' && (state === 'EXITED' || state === 'FATAL' || state === 'BACKOFF') ? info['exitstatus'] : null,
+		// Only meaningful once a run has ended for good; in BACKOFF supervisord reports 0 whatever the exit.
+		exitStatus: typeof info['exitstatus'] === 'number' && (state === 'EXITED' || state === 'FATAL') ? info['exitstatus'] : null,
 		spawnError,
 		description: String(info['description'] ?? ''),
 	};

@@ -5,7 +5,8 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import type {SupervisorProgram} from '../../source/domain/supervisor.js';
 import {createSupervisorClient} from '../../source/sources/supervisor/client.js';
-import {SupervisorError} from '../../source/sources/supervisor/transport.js';
+import {postXml, SupervisorError} from '../../source/sources/supervisor/transport.js';
+import {encodeCall} from '../../source/sources/supervisor/xmlrpc.js';
 import {until} from '../support/run-cli.js';
 import {freePort, requireSupervisord, startSupervisord, testCredentials, type TestSupervisord} from '../support/supervisord.js';
 
@@ -33,6 +34,19 @@ startretries=1
 command=sh -c 'sleep 1.5; exit 3'
 startsecs=1
 autorestart=true
+
+[program:slow]
+command=sleep 1000
+startsecs=600
+
+[program:retrying]
+command=sh -c 'exit 1'
+startsecs=1
+startretries=1000
+
+[program:stubborn]
+command=sh -c 'trap "" TERM; while :; do sleep 1; done'
+stopwaitsecs=8
 
 [program:worker-a]
 command=sleep 1000
@@ -108,6 +122,19 @@ test('programs in every state supervisord reaches by itself, with pid, exit stat
 	});
 	assert.ok(pids.size >= 2, `new pids: ${[...pids].join(' ')}`);
 	assert.ok([...states].some((state) => state !== 'RUNNING'), [...states].join(' '));
+});
+
+test('STARTING, BACKOFF and STOPPING, which last a while only in programs made for it', async (t) => {
+	if (!available && !requireSupervisord(t)) return;
+	const client = unix();
+	const states = await until('slow STARTING and retrying in BACKOFF', async () => {
+		const programs = byName(await client.programs());
+		return programs['slow:slow']?.state === 'STARTING' && programs['retrying:retrying']?.state === 'BACKOFF' ? programs : undefined;
+	}, 30_000);
+	assert.equal(states['retrying:retrying']!.exitStatus, null, 'supervisord reports 0 in BACKOFF, whatever the exit: not shown');
+	// stopProcess without waiting: a program that ignores SIGTERM stays STOPPING until stopwaitsecs (8 s).
+	await postXml({kind: 'unix', path: supervisord.socket}, encodeCall('supervisor.stopProcess', ['stubborn:stubborn', false]), 5000);
+	await until('stubborn STOPPING', async () => (byName(await client.programs())['stubborn:stubborn']?.state === 'STOPPING' ? true : undefined), 10_000);
 });
 
 test('start, stop, a whole group, and a name that is not there', async (t) => {

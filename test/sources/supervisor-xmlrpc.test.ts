@@ -72,7 +72,7 @@ test('program states: every name supervisord uses; an unknown one is UNKNOWN; sp
 	}
 	assert.equal(programFromInfo({name: 'a', group: 'a', statename: 'WEIRD'}).state, 'UNKNOWN');
 	const backoff = programFromInfo({name: 'a', group: 'g', statename: 'BACKOFF', spawnerr: 'can\'t find command \'x\'', exitstatus: 127, pid: 0});
-	assert.deepEqual([backoff.fullName, backoff.spawnError, backoff.exitStatus, backoff.pid], ['g:a', 'can\'t find command \'x\'', 127, null]);
+	assert.deepEqual([backoff.fullName, backoff.spawnError, backoff.exitStatus, backoff.pid], ['g:a', 'can\'t find command \'x\'', null, null]);
 });
 
 test('supervisord in containers, from the process table: the main process, with its config', () => {
