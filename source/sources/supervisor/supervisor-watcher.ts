@@ -25,8 +25,8 @@ interface Watched {
 	lastRead: number;
 	reading: boolean;
 	flaps: Map<string, FlapHistory>;
-	/** stderr tails of FATAL/BACKOFF programs, by fullName + when it stopped. */
-	tails: Map<string, string[]>;
+	/** The stderr tail of each FATAL/BACKOFF program, read again only when it stops again. */
+	tails: Map<string, {stoppedAt: number | null; lines: string[]}>;
 	fingerprint: string;
 }
 
@@ -72,13 +72,23 @@ export function createSupervisorWatcher(options: SupervisorWatcherOptions): Supe
 			const withTails = await Promise.all(programs.map(async (program) => {
 				let stderrTail: string[] = [];
 				if (program.state === 'FATAL' || program.state === 'BACKOFF') {
-					const key = `${program.fullName}@${program.stoppedAt}`;
-					if (!entry.tails.has(key)) entry.tails.set(key, tailLines(await entry.client.tail(program.fullName, 'stderr', 2000).catch(() => '')).map(sanitizeText));
-					stderrTail = entry.tails.get(key)!;
+					const known = entry.tails.get(program.fullName);
+					if (known?.stoppedAt !== program.stoppedAt) {
+						const text = await entry.client.tail(program.fullName, 'stderr', 2000).catch(() => '');
+						entry.tails.set(program.fullName, {stoppedAt: program.stoppedAt, lines: tailLines(text).map(sanitizeText)});
+					}
+					stderrTail = entry.tails.get(program.fullName)!.lines;
 				}
-				return {...program, name: sanitizeText(program.name), group: sanitizeText(program.group), fullName: program.fullName, description: sanitizeText(program.description), flaps: flaps.get(program.fullName) ?? 0, stderrTail};
+				// Names and messages come from the container's config: untrusted text, like its logs.
+				return {
+					...program,
+					fullName: sanitizeText(program.fullName), name: sanitizeText(program.name), group: sanitizeText(program.group), description: sanitizeText(program.description),
+					spawnError: program.spawnError === null ? null : sanitizeText(program.spawnError),
+					flaps: flaps.get(program.fullName) ?? 0,
+					stderrTail,
+				};
 			}));
-			status = {...base, state, programs: withTails, error: null, readAt: now};
+			status = {...base, state: sanitizeText(state), programs: withTails, error: null, readAt: now};
 		} catch (error) {
 			status = {...base, state: null, programs: [], error: (error as Error).message, readAt: Date.now()};
 		} finally {
