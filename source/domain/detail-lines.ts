@@ -4,7 +4,8 @@ import type {Severity} from './diagnosis/finding.js';
 import type {LogLine} from './evidence.js';
 import {cannotFail, healthcheckText} from './diagnosis/rules/health.js';
 import {formatBytes, formatClock, formatDuration} from './format.js';
-import {isFlapping, isUnhealthy, type SupervisorStatus, type WatchedProgram} from './supervisor.js';
+import {collapseRepeats} from './repeats.js';
+import {flapText, isFlapping, programTone, type SupervisorStatus} from './supervisor.js';
 
 // The detail view of one container, as plain lines with a style each: the view paints and
 // scrolls them, tests read them, and the report reuses the same wording.
@@ -49,21 +50,6 @@ function diagnosisLines(diagnosis: Diagnosis, now: number): DetailLine[] {
 	return lines;
 }
 
-/** Consecutive repeats as one line with a count: a retry loop's log is one message many times. */
-function collapseRepeats(lines: LogLine[]): Array<{entry: LogLine; count: number}> {
-	const collapsed: Array<{entry: LogLine; count: number}> = [];
-	for (const entry of lines) {
-		const last = collapsed.at(-1);
-		if (last && last.entry.text === entry.text && last.entry.stream === entry.stream) {
-			last.count++;
-			last.entry = entry;
-		} else {
-			collapsed.push({entry, count: 1});
-		}
-	}
-	return collapsed;
-}
-
 /**
  * The tail read for a loop spans several runs: keep the run that died, which began after the
  * exit before it (or, for a container that stays down, when it last started).
@@ -93,7 +79,7 @@ function lastLines(record: ContainerRecord, diagnosis: Diagnosis): DetailLine[] 
 	const lines = died ? linesOfLastRun(record, diagnosis.lastLines) : diagnosis.lastLines;
 	return [
 		line(died ? `Last lines of the run that died${when}` : 'Last log lines', 'heading'),
-		...aroundEvidence(collapseRepeats(lines), diagnosis.findings[0]?.evidence).map(({entry, count}) => {
+		...aroundEvidence(collapseRepeats(lines, (a, b) => a.text === b.text && a.stream === b.stream), diagnosis.findings[0]?.evidence).map(({entry, count}) => {
 			const time = entry.at ? formatClock(entry.at) : '        ';
 			return line(`  ${time} ${entry.stream === 'stderr' ? 'err' : 'out'} ${entry.text}${count > 1 ? `  (×${count})` : ''}`, entry.stream === 'stderr' ? 'warn' : 'plain');
 		}),
@@ -142,8 +128,6 @@ function dependencyLines(diagnosis: Diagnosis): DetailLine[] {
 	return lines;
 }
 
-const programStyle = (program: WatchedProgram): LineStyle => (isUnhealthy(program) ? (program.state === 'FATAL' || program.state === 'BACKOFF' ? 'bad' : 'warn') : program.state === 'RUNNING' ? 'ok' : 'dim');
-
 /** The supervisord inside the container: each program's state, pid, uptime, exit, and a FATAL one's stderr. */
 export function supervisorLines(status: SupervisorStatus | undefined, now: number): DetailLine[] {
 	if (!status) return [];
@@ -154,9 +138,9 @@ export function supervisorLines(status: SupervisorStatus | undefined, now: numbe
 		if (program.pid) parts.push(`pid ${program.pid}`);
 		if (program.state === 'RUNNING' && program.startedAt) parts.push(`up ${formatDuration(now - program.startedAt)}`);
 		if (program.exitStatus !== null) parts.push(`exit status ${program.exitStatus}`);
-		if (isFlapping(program)) parts.push(`flapping: ${program.flaps} restarts in 10 min`);
+		if (isFlapping(program)) parts.push(`flapping: ${flapText(program)}`);
 		if (program.spawnError) parts.push(program.spawnError);
-		lines.push(line(`  ${program.fullName.padEnd(24)} ${parts.join(', ')}`, programStyle(program)));
+		lines.push(line(`  ${program.fullName.padEnd(24)} ${parts.join(', ')}`, programTone(program)));
 		for (const text of program.stderrTail) lines.push(line(`      stderr: ${text}`, 'dim'));
 	}
 	return lines;

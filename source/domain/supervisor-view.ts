@@ -1,14 +1,9 @@
 import {formatDuration} from './format.js';
 import type {HostRow, HostTable} from './host-views.js';
-import {isFlapping, isUnhealthy, type ProgramState, type SupervisorStatus, type WatchedProgram} from './supervisor.js';
-import type {Tone} from './trouble.js';
+import {flapText, isFlapping, isUnhealthy, programTone, type SupervisorStatus, type WatchedProgram} from './supervisor.js';
 
 // The supervisord view (S): every supervisord, its programs under it, a group:* row for each real
 // group (actions on the whole group), and a FATAL program's stderr tail under it.
-
-const stateTone: Record<ProgramState, Tone | 'plain'> = {
-	RUNNING: 'ok', STARTING: 'warn', STOPPING: 'warn', BACKOFF: 'bad', FATAL: 'bad', EXITED: 'dim', STOPPED: 'dim', UNKNOWN: 'bad',
-};
 
 /** Hosts first, then containers by name. */
 function ordered(supervisors: Record<string, SupervisorStatus>): SupervisorStatus[] {
@@ -17,10 +12,10 @@ function ordered(supervisors: Record<string, SupervisorStatus>): SupervisorStatu
 
 function programRow(supervisor: SupervisorStatus, program: WatchedProgram, containerId: string | null, now: number): HostRow {
 	const up = program.state === 'RUNNING' && program.startedAt ? formatDuration(now - program.startedAt) : '';
-	const note = program.spawnError ?? (isFlapping(program) ? `flapping: ${program.flaps} restarts in 10 min` : '');
+	const note = program.spawnError ?? (isFlapping(program) ? `flapping: ${flapText(program)}` : '');
 	return {
 		cells: [program.state, program.pid ? String(program.pid) : '', up, program.exitStatus === null ? '' : String(program.exitStatus), program.group === program.name ? program.name : program.fullName, note],
-		tone: isUnhealthy(program) && program.state !== 'FATAL' && program.state !== 'BACKOFF' ? 'warn' : stateTone[program.state],
+		tone: programTone(program),
 		containerId,
 		program: {supervisor: supervisor.id, target: program.fullName, label: `${program.fullName} (${supervisor.label})`},
 	};

@@ -1,3 +1,6 @@
+import {collapseRepeats} from './repeats.js';
+import type {Tone} from './trouble.js';
+
 // supervisord's programs as fleettop shows them, from getAllProcessInfo's structs.
 
 export const programStates = ['STOPPED', 'STARTING', 'RUNNING', 'BACKOFF', 'STOPPING', 'EXITED', 'FATAL', 'UNKNOWN'] as const;
@@ -112,11 +115,20 @@ export function trackFlaps(history: Map<string, FlapHistory>, programs: Supervis
 /** The last lines of a log tail, repeats collapsed ("… (×3)"): a FATAL program prints the same error each try. */
 export function tailLines(text: string, count = 5): string[] {
 	const lines = text.split('\n').map((line) => line.trimEnd()).filter(Boolean);
-	const collapsed: Array<{text: string; times: number}> = [];
-	for (const line of lines) {
-		const last = collapsed.at(-1);
-		if (last?.text === line) last.times++;
-		else collapsed.push({text: line, times: 1});
-	}
-	return collapsed.slice(-count).map((line) => (line.times > 1 ? `${line.text} (×${line.times})` : line.text));
+	return collapseRepeats(lines, (a, b) => a === b).slice(-count).map(({entry, count: times}) => (times > 1 ? `${entry} (×${times})` : entry));
+}
+
+/** "4 restarts in 10 min": how a flapping program is described everywhere. */
+export function flapText(program: WatchedProgram): string {
+	return `${program.flaps} restarts in 10 min`;
+}
+
+const stateTone: Record<ProgramState, Tone> = {
+	RUNNING: 'ok', STARTING: 'warn', STOPPING: 'warn', BACKOFF: 'bad', FATAL: 'bad', EXITED: 'dim', STOPPED: 'dim', UNKNOWN: 'bad',
+};
+
+/** A program's colour: its state's, but an unhealthy one (an error exit, flapping) is a warning at least. */
+export function programTone(program: WatchedProgram): Tone {
+	const tone = stateTone[program.state];
+	return isUnhealthy(program) && tone !== 'bad' ? 'warn' : tone;
 }

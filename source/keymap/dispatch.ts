@@ -92,8 +92,7 @@ export function dispatch(store: FleetStore, resolution: Resolution, context: Dis
 		case 'logs.wrap': return toggleLog(store, 'wrap');
 		case 'logs.timestamps': return toggleLog(store, 'timestamps');
 		case 'logs.save': return context.saveLog();
-		// A program's output was opened from the supervisord view: back there.
-		case 'logs.close': return setOverlay(store, store.getState().view.log?.subject.kind === 'program' ? 'supervisors' : null);
+		case 'logs.close': return setOverlay(store, store.getState().view.log?.back ?? null);
 		case 'logInput.input': return editLogInput(store, (input) => input + resolution.text);
 		case 'logInput.backspace': return editLogInput(store, (input) => [...input].slice(0, -1).join(''));
 		case 'logInput.accept': return commitLogInput(store, context.logScreenOf, context.logHeight);

@@ -39,6 +39,8 @@ export interface FollowedLog {
 /** How the log pane shows its buffer. */
 export interface LogViewState {
 	subject: LogSubject;
+	/** What Esc goes back to: the view the pane was opened from (the supervisord view for a program). */
+	back: Overlay;
 	/** Seq of the entry at the top while scrolled back; null follows the end. */
 	top: number | null;
 	search: string;

@@ -13,9 +13,10 @@ const fresh = {top: null, search: '', filter: '', editing: null, input: '', curr
 
 /** Opens the pane on a subject; display switches (wrap, timestamps, stderr) carry over from last time. */
 export function showLog(store: FleetStore, subject: LogSubject): void {
-	store.setState((state) => ({
-		view: {...state.view, overlay: 'logs', log: {stderrOnly: false, wrap: false, timestamps: true, ...state.view.log, ...fresh, subject}},
-	}));
+	store.setState((state) => {
+		const back = state.view.overlay === 'logs' ? (state.view.log?.back ?? null) : state.view.overlay;
+		return {view: {...state.view, overlay: 'logs', log: {stderrOnly: false, wrap: false, timestamps: true, ...state.view.log, ...fresh, subject, back}}};
+	});
 }
 
 export function openLogs(store: FleetStore, which: 'selected' | 'group' | 'trouble'): void {

@@ -1,11 +1,11 @@
-import {isFlapping, isUnhealthy, type SupervisorStatus, type WatchedProgram} from '../supervisor.js';
+import {flapText, isFlapping, isUnhealthy, type SupervisorStatus, type WatchedProgram} from '../supervisor.js';
 import type {Finding} from './finding.js';
 
 // A container that runs supervisord: its programs are its health. The row says so, and how many
 // programs are in trouble; a FATAL program's cause is in its stderr, so that is the evidence.
 
 function stateOf(program: WatchedProgram): string {
-	return isFlapping(program) && program.state !== 'FATAL' ? `flapping (${program.flaps} restarts in 10 min)` : program.state;
+	return isFlapping(program) && program.state !== 'FATAL' ? `flapping (${flapText(program)})` : program.state;
 }
 
 export function supervisorFinding(status: SupervisorStatus | undefined): Finding | null {
