@@ -8,11 +8,13 @@ import {createFleetStore, thresholdsFrom} from './store/fleet-store.js';
 import {createLogSaver} from './store/log-save.js';
 import {createProgramRunner} from './store/program-runner.js';
 import {enterFullScreen, restoreTerminal} from './terminal.js';
+import {keepInkLinesAcrossFrames} from './ui/ink-line-cache.js';
 
 const signalNumbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
 export async function runInteractive(settings: Settings): Promise<number> {
 	const store = createFleetStore({thresholds: thresholdsFrom(settings), readOnly: settings.readOnly});
+	await keepInkLinesAcrossFrames();
 	enterFullScreen();
 	process.on('exit', () => restoreTerminal());
 

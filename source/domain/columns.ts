@@ -50,10 +50,21 @@ export function layoutColumns(totalWidth: number): Column[] {
 	return [name(Math.max(flexible - networkWidth, 10)), ...fixed, network(networkWidth)];
 }
 
+// Cells repeat from frame to frame (names, states, causes) and measuring text that is not plain
+// ASCII is slow (grapheme segmentation): each fitted cell is remembered, a bounded number of them.
+const fitted = new Map<string, string>();
+const maxFitted = 5000;
+
 export function fitCell(text: string, width: number, align: 'left' | 'right'): string {
+	const key = `${width}${align}${text}`;
+	const known = fitted.get(key);
+	if (known !== undefined) return known;
 	const cut = stringWidth(text) > width ? cliTruncate(text, width, {position: 'end'}) : text;
 	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
-	return align === 'left' ? cut + pad : pad + cut;
+	const cell = align === 'left' ? cut + pad : pad + cut;
+	if (fitted.size >= maxFitted) fitted.clear();
+	fitted.set(key, cell);
+	return cell;
 }
 
 /** Each cell cut or padded to its column, in column order. */

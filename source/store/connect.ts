@@ -5,7 +5,7 @@ import type {ContainerEvidence} from '../domain/evidence.js';
 import {readComposeProject} from '../sources/compose/compose-files.js';
 import {createEngineWatcher, type EngineWatcher} from '../sources/docker/engine-watcher.js';
 import type {EngineStatus} from '../sources/docker/engine-status.js';
-import {readHostBasics} from '../sources/host/host-basics.js';
+import {createHostReader} from '../sources/host/host-basics.js';
 import {readListeners} from '../sources/host/listening-sockets.js';
 import {createProcessScanner} from '../sources/host/proc-scan.js';
 import {join} from 'node:path';
@@ -25,8 +25,9 @@ import {createSupervisorWatcher} from '../sources/supervisor/supervisor-watcher.
 import {runProgramAction} from '../sources/supervisor/program-actions.js';
 import type {ActOnProgram} from './program-runner.js';
 
-// Sources -> store. Incoming data is buffered and published at a bounded rate: Ink's CPU cost
-// follows how often the store changes, not how often data arrives (design notes §3).
+// Sources -> store. Incoming data is buffered and published once per refresh interval (twice a
+// second while a log is followed): Ink's CPU cost follows how often the store changes, not how
+// often data arrives (design notes §3).
 
 export interface Connection {
 	/** Settles when every engine has made its first attempt (connected and listed, or failed). */
@@ -42,7 +43,8 @@ export interface Connection {
 	stop(): void;
 }
 
-export const publishEveryMs = 500;
+/** How often lines of a followed log reach the screen. */
+export const logPublishEveryMs = 500;
 
 export function connectSources(store: FleetStore, settings: Settings): Connection {
 	let pending: Batch = {};
@@ -140,6 +142,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 
 	let stopped = false;
 	const scanner = createProcessScanner();
+	const readHostBasics = createHostReader();
 	const [watcher] = watchers as [EngineWatcher];
 	// supervisord inside containers is found in the host's process table: only for a local engine.
 	const supervisors = createSupervisorWatcher({
@@ -166,11 +169,14 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	};
 	const firstHostRead = readHost();
 	const hostTimer = setInterval(readHost, Math.max(settings.intervalMs, 1000));
-	// Time moves on screen ("up 5m") even when nothing else changes.
+	// Time moves on screen ("up 5m") even when nothing else changes: one publish per interval.
+	let publishedAt = 0;
 	const publishTimer = setInterval(() => {
-		touch();
+		if (Date.now() - publishedAt >= settings.intervalMs - logPublishEveryMs / 2) touch();
+		else if (!pending.logs) return;
+		publishedAt = Date.now();
 		flush();
-	}, publishEveryMs);
+	}, Math.min(logPublishEveryMs, settings.intervalMs));
 
 	const policies = savedPoliciesAt(join(settings.stateDir, 'stopped-loops.json'));
 	const audit = auditLogAt(join(settings.stateDir, 'audit.log'));

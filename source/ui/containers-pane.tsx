@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useRef} from 'react';
+import {memo, useMemo, useRef} from 'react';
 import {containerCells, fitCells, layoutColumns, titleCells, type Column} from '../domain/columns.js';
 import type {ContainerRecord, ContainerStats} from '../domain/container.js';
 import type {Diagnosis} from '../domain/diagnosis/diagnose.js';
@@ -24,40 +24,42 @@ export interface ContainersPaneProps {
 }
 
 interface ContainerLineProps {
-	record: ContainerRecord;
-	stats?: ContainerStats;
-	diagnosis?: Diagnosis;
+	/** Each column's text, already cut or padded to its width. */
+	cells: string[];
 	columns: Column[];
+	color: string | undefined;
 	selected: boolean;
-	marked: boolean;
-	outcome?: 'running' | 'ok' | 'failed';
-	loopStopped: boolean;
-	now: number;
+	mark: {text: string; color: string};
 }
 
 /** The mark column: an action's progress on this row first, else whether it is marked. */
 const outcomeMark = {running: {text: '…', color: 'yellow'}, ok: {text: '✔', color: 'green'}, failed: {text: '✖', color: 'red'}} as const;
+const markedMark = {text: '•', color: 'cyan'};
+const unmarked = {text: ' ', color: 'cyan'};
+const tinted = new Set(['state', 'health', 'exit', 'restarts', 'diagnosis']);
 
-function ContainerLine({record, stats, diagnosis, columns, selected, marked, outcome, loopStopped, now}: ContainerLineProps) {
-	const mark = outcome ? outcomeMark[outcome] : {text: marked ? '•' : ' ', color: 'cyan'};
-	const cells = fitCells(columns, containerCells(record, stats, now, diagnosis, loopStopped));
-	const color = toneColor[toneOf(record, diagnosis)];
+// Rows are compared by their text: a row whose cells read the same is not rendered again, so a
+// frame costs what changed on screen, not the size of the fleet.
+const sameLine = (before: ContainerLineProps, after: ContainerLineProps) =>
+	before.columns === after.columns && before.color === after.color && before.selected === after.selected && before.mark === after.mark &&
+	before.cells.length === after.cells.length && before.cells.every((cell, index) => cell === after.cells[index]);
+
+const ContainerLine = memo(function ContainerLine({cells, columns, color, selected, mark}: ContainerLineProps) {
 	return (
 		<Text inverse={selected} bold={selected} wrap="truncate">
 			{selected ? '▶' : ' '}
 			<Text color={mark.color}>{mark.text}</Text>
 			{cells.map((cell, index) => {
-				const id = columns[index]?.id;
-				const tinted = id === 'state' || id === 'health' || id === 'exit' || id === 'restarts' || id === 'diagnosis';
+				const id = columns[index]?.id ?? String(index);
 				return (
-					<Text key={id} color={tinted ? color : undefined}>
+					<Text key={id} color={tinted.has(id) ? color : undefined}>
 						{index === 0 ? cell : ` ${cell}`}
 					</Text>
 				);
 			})}
 		</Text>
 	);
-}
+}, sameLine);
 
 /** The selected container's main finding and its evidence, whatever the width of the table. */
 function WhyLine({record, diagnosis}: {record?: ContainerRecord; diagnosis?: Diagnosis}) {
@@ -73,14 +75,14 @@ function WhyLine({record, diagnosis}: {record?: ContainerRecord; diagnosis?: Dia
 
 export function ContainersPane({rows, containers, stats, diagnoses, marks, stoppedLoops, outcomes, selectedKey, now, width, height, emptyText}: ContainersPaneProps) {
 	const marked = new Set(marks);
-	const columns = layoutColumns(width);
+	const columns = useMemo(() => layoutColumns(width), [width]);
 	const bodyHeight = Math.max(height - 2, 1);
 	const selectedIndex = Math.max(rows.findIndex((row) => row.kind === 'container' && row.key === selectedKey), 0);
 	const top = useRef(0);
 	top.current = scrollTop(selectedIndex, rows.length, bodyHeight, top.current);
 	const visible = rows.slice(top.current, top.current + bodyHeight);
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height}>
 			<Text bold dimColor wrap="truncate">
 				{'  '}
 				{fitCells(columns, titleCells(columns)).join(' ')}
@@ -97,7 +99,18 @@ export function ContainersPane({rows, containers, stats, diagnoses, marks, stopp
 				}
 				const record = containers[row.key];
 				if (!record) return null;
-				return <ContainerLine key={row.key} record={record} stats={stats[row.key]} diagnosis={diagnoses[row.key]} columns={columns} selected={row.key === selectedKey} marked={marked.has(row.key)} outcome={outcomes[row.key]} loopStopped={row.key in stoppedLoops} now={now} />;
+				const diagnosis = diagnoses[row.key];
+				const outcome = outcomes[row.key];
+				return (
+					<ContainerLine
+						key={row.key}
+						cells={fitCells(columns, containerCells(record, stats[row.key], now, diagnosis, row.key in stoppedLoops))}
+						columns={columns}
+						color={toneColor[toneOf(record, diagnosis)]}
+						selected={row.key === selectedKey}
+						mark={outcome ? outcomeMark[outcome] : marked.has(row.key) ? markedMark : unmarked}
+					/>
+				);
 			})}
 			<Box flexGrow={1} />
 			<WhyLine record={selectedKey ? containers[selectedKey] : undefined} diagnosis={selectedKey ? diagnoses[selectedKey] : undefined} />

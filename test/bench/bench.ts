@@ -1,22 +1,27 @@
-// npm run bench: what fleettop's own work costs on this machine, measured, not assumed.
-// So far: the /proc scan behind the host pane, the process view and the zombie count (issue 5);
-// keys and memory while the log pane shows a flood (issue 6, needs the lab engine and a build).
-// The whole-program benchmark (fleettop's CPU and the daemon's at 100 and 500 containers)
-// arrives with the performance issue.
+// npm run bench: what fleettop costs on this machine, measured from outside, not assumed.
+// Needs the lab engine (npm run lab up) and a build (npm run bench builds first).
+//   --quick          shorter windows and fewer keys
+//   --tiny           a 5-container fleet and 3 s windows: proves the bench runs (the test suite uses it)
+//   --docker-stats   also run `docker stats` over the same fleets, as a reference
+//   --small          only the 125-container fleet
+//   --long           then 10 minutes at 500 containers, RSS every 30 s
 import os from 'node:os';
+import {fleetDown, type FleetShape} from './bench-fleet.js';
+import {benchFleet, benchLongRun, fleetRows, longRunRows, type FleetResult} from './fleet-bench.js';
 import {floodRows, logFloodBench} from './log-flood.js';
 import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 import {readListeners} from '../../source/sources/host/listening-sockets.js';
+import {percentile} from './measure.js';
+import {frameCostMs} from './frame-bench.js';
+import {keepInkLinesAcrossFrames} from '../../source/ui/ink-line-cache.js';
 
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const quick = flag('quick');
+const tiny = flag('tiny');
 
 async function measure(what: string, runs: number, work: () => Promise<unknown>): Promise<string> {
 	const times: number[] = [];
 	const cpuStart = process.cpuUsage();
-	const wallStart = performance.now();
 	for (let run = 0; run < runs; run++) {
 		const started = performance.now();
 		await work();
@@ -24,20 +29,49 @@ async function measure(what: string, runs: number, work: () => Promise<unknown>)
 	}
 	const cpu = process.cpuUsage(cpuStart);
 	const cpuMsPerRun = (cpu.user + cpu.system) / 1000 / runs;
-	return `| ${what} | ${runs} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 90).toFixed(1)} ms | ${cpuMsPerRun.toFixed(1)} ms | ${((cpuMsPerRun / 1000) * 100).toFixed(1)} % | ${((performance.now() - wallStart) / 1000).toFixed(1)} s |`;
+	return `| ${what} | ${runs} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 90).toFixed(1)} ms | ${cpuMsPerRun.toFixed(1)} ms | ${((cpuMsPerRun / 1000) * 100).toFixed(1)} % |`;
 }
 
 const scanner = createProcessScanner();
 const first = await scanner.scan();
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${os.type()} ${os.release()}; ${first.counts.total} processes; ${new Date().toISOString().slice(0, 10)}`);
 console.log('');
-console.log('| work | runs | median | p90 | CPU per run | CPU at one run per second | wall |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-console.log(await measure('/proc scan (every process: stat; new ones: cmdline, status, cgroup)', 100, () => scanner.scan()));
-console.log(await measure('listening sockets with holders (/proc/net + every /proc/<pid>/fd)', 20, () => readListeners()));
-
-console.log('');
-console.log('| log pane | p50 | p90 | max | fleettop CPU | RSS |');
+console.log('| work | runs | median | p90 | CPU per run | CPU at one run per second |');
 console.log('|---|---:|---:|---:|---:|---:|');
-const quick = process.argv.includes('--quick');
-console.log(floodRows(await logFloodBench(quick ? 10 : 60, quick ? 10 : 120)).join('\n'));
+console.log(await measure('/proc scan (every process: stat; new ones: cmdline, status, cgroup)', tiny ? 5 : 100, () => scanner.scan()));
+console.log(await measure('listening sockets with holders (/proc/net + every /proc/<pid>/fd)', tiny ? 2 : 20, () => readListeners()));
+
+const frames = tiny ? 5 : 100;
+const inkAsItIs = await frameCostMs(frames);
+await keepInkLinesAcrossFrames();
+const withLineCache = await frameCostMs(frames);
+console.log(`| one frame of the containers view (recorded lab fleet, 160×50, every row changed), Ink as it is | ${frames} | | | ${inkAsItIs.toFixed(1)} ms | |`);
+console.log(`| the same with Ink's lines kept across frames (as fleettop runs) | ${frames} | | | ${withLineCache.toFixed(1)} ms | |`);
+
+const shapes: FleetShape[] = tiny
+	? [{running: 3, exited: 1, looping: 1}]
+	: [{running: 100, exited: 15, looping: 10}, {running: 400, exited: 60, looping: 40}].slice(0, flag('small') ? 1 : 2);
+const results: FleetResult[] = [];
+try {
+	for (const shape of shapes) {
+		results.push(await benchFleet(shape, {windowSeconds: tiny ? 3 : quick ? 20 : 60, presses: tiny ? 4 : quick ? 12 : 30, dockerStats: flag('docker-stats')}));
+	}
+	console.log('');
+	console.log(fleetRows(results).join('\n'));
+	if (flag('long') && !tiny) {
+		const minutes = 10;
+		console.log('');
+		console.log('| memory over a long run | | |');
+		console.log('|---|---|---|');
+		console.log(longRunRows(minutes, await benchLongRun(minutes, 30)).join('\n'));
+	}
+} finally {
+	await fleetDown();
+}
+
+if (!tiny) {
+	console.log('');
+	console.log('| log pane | p50 | p90 | max | fleettop CPU | RSS |');
+	console.log('|---|---:|---:|---:|---:|---:|');
+	console.log(floodRows(await logFloodBench(quick ? 10 : 60, quick ? 10 : 120)).join('\n'));
+}

@@ -76,22 +76,43 @@ const hybridMountinfo = `
 32 25 0:30 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
 33 25 0:31 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids`;
 
-test('cgroup v1 (hybrid host, joined cpu,cpuacct, cgroupfs driver)', () => {
-	const files = resolveCgroupFiles(parseCgroupMounts(hybridMountinfo), '12:pids:/docker/abc\n4:cpu,cpuacct:/docker/abc\n9:memory:/docker/abc\n0::/docker/abc\n');
-	assert.deepEqual(files, {version: 1, cpuacct: '/sys/fs/cgroup/cpu,cpuacct/docker/abc', memory: '/sys/fs/cgroup/memory/docker/abc', pids: '/sys/fs/cgroup/pids/docker/abc'});
+const unifiedMountinfo = '30 23 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate';
+const v1Mountinfo = `
+25 30 0:23 / /sys/fs/cgroup rw,nosuid - tmpfs tmpfs rw,mode=755
+31 25 0:29 / /sys/fs/cgroup/cpuacct rw,relatime - cgroup cgroup rw,cpuacct
+32 25 0:30 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
+33 25 0:31 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids`;
+const v1 = (cgroup: string) => `12:pids:${cgroup}\n4:cpuacct:${cgroup}\n9:memory:${cgroup}\n1:name=systemd:${cgroup}\n`;
+
+// Where engines put a container's cgroup: the path is read from /proc/<pid>/cgroup, never guessed,
+// so every driver and engine resolves the same way.
+const cgroupCases: Array<{what: string; mountinfo: string; procCgroup: string; files: unknown}> = [
+	{what: 'v1 hybrid host, joined cpu,cpuacct, cgroupfs driver', mountinfo: hybridMountinfo, procCgroup: '12:pids:/docker/abc\n4:cpu,cpuacct:/docker/abc\n9:memory:/docker/abc\n0::/docker/abc\n', files: {version: 1, cpuacct: '/sys/fs/cgroup/cpu,cpuacct/docker/abc', memory: '/sys/fs/cgroup/memory/docker/abc', pids: '/sys/fs/cgroup/pids/docker/abc'}},
+	{what: 'v1, systemd driver', mountinfo: v1Mountinfo, procCgroup: v1('/system.slice/docker-abc.scope'), files: {version: 1, cpuacct: '/sys/fs/cgroup/cpuacct/system.slice/docker-abc.scope', memory: '/sys/fs/cgroup/memory/system.slice/docker-abc.scope', pids: '/sys/fs/cgroup/pids/system.slice/docker-abc.scope'}},
+	{what: 'v1, Podman with cgroupfs', mountinfo: v1Mountinfo, procCgroup: v1('/libpod_parent/libpod-abc'), files: {version: 1, cpuacct: '/sys/fs/cgroup/cpuacct/libpod_parent/libpod-abc', memory: '/sys/fs/cgroup/memory/libpod_parent/libpod-abc', pids: '/sys/fs/cgroup/pids/libpod_parent/libpod-abc'}},
+	{what: 'v2, systemd driver', mountinfo: unifiedMountinfo, procCgroup: '0::/system.slice/docker-abc.scope\n', files: {version: 2, dir: '/sys/fs/cgroup/system.slice/docker-abc.scope'}},
+	{what: 'v2, cgroupfs driver', mountinfo: unifiedMountinfo, procCgroup: '0::/docker/abc\n', files: {version: 2, dir: '/sys/fs/cgroup/docker/abc'}},
+	{what: 'v2, Podman as root (systemd)', mountinfo: unifiedMountinfo, procCgroup: '0::/machine.slice/libpod-abc.scope/container\n', files: {version: 2, dir: '/sys/fs/cgroup/machine.slice/libpod-abc.scope/container'}},
+	{what: 'v2, rootless Podman', mountinfo: unifiedMountinfo, procCgroup: '0::/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-abc.scope\n', files: {version: 2, dir: '/sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-abc.scope'}},
+	{what: 'v1 inside a namespaced mount root', mountinfo: '40 30 0:30 /docker/host /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n41 30 0:29 /docker/host /sys/fs/cgroup/cpuacct rw - cgroup cgroup rw,cpuacct', procCgroup: '9:memory:/docker/host/abc\n4:cpuacct:/docker/host/abc\n', files: {version: 1, cpuacct: '/sys/fs/cgroup/cpuacct/abc', memory: '/sys/fs/cgroup/memory/abc', pids: null}},
+	{what: 'no cgroup filesystem mounted', mountinfo: '', procCgroup: '0::/\n', files: null},
+];
+
+test('cgroup files of a container: v1 and v2, cgroupfs and systemd drivers, Docker and Podman', () => {
+	for (const {what, mountinfo, procCgroup, files} of cgroupCases) {
+		assert.deepEqual(resolveCgroupFiles(parseCgroupMounts(mountinfo), procCgroup), files, what);
+	}
 });
 
-test('cgroup v2 (unified, systemd driver)', () => {
-	const mountinfo = '30 23 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate';
-	const files = resolveCgroupFiles(parseCgroupMounts(mountinfo), '0::/system.slice/docker-abc.scope\n');
-	assert.deepEqual(files, {version: 2, dir: '/sys/fs/cgroup/system.slice/docker-abc.scope'});
-});
-
-test('cgroup paths inside a namespaced mount root, and no cgroup at all', () => {
-	const mountinfo = '40 30 0:30 /docker/host /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n41 30 0:29 /docker/host /sys/fs/cgroup/cpuacct rw - cgroup cgroup rw,cpuacct';
-	const files = resolveCgroupFiles(parseCgroupMounts(mountinfo), '9:memory:/docker/host/abc\n4:cpuacct:/docker/host/abc\n');
-	assert.deepEqual(files, {version: 1, cpuacct: '/sys/fs/cgroup/cpuacct/abc', memory: '/sys/fs/cgroup/memory/abc', pids: null});
-	assert.equal(resolveCgroupFiles(parseCgroupMounts(''), '0::/\n'), null);
+test('stat file fields: the named line only, not one that ends with the name', () => {
+	const stat = 'cache 5\ninactive_file 7\ntotal_inactive_file 42\nusage_usec 1200\n';
+	assert.equal(statField(stat, 'total_inactive_file'), 42);
+	assert.equal(statField(stat, 'inactive_file'), 7);
+	assert.equal(statField(stat, 'cache'), 5);
+	assert.equal(statField(stat, 'usage_usec'), 1200);
+	assert.equal(statField('usage_usec 9', 'usage_usec'), 9, 'no newline at the end');
+	assert.equal(statField(stat, 'file'), 0, 'absent');
+	assert.equal(statField('', 'cache'), 0);
 });
 
 test('cgroup readings -> docker stats numbers', () => {
@@ -103,7 +124,6 @@ test('cgroup readings -> docker stats numbers', () => {
 	assert.equal(stats.cpuPercent, 50);
 	assert.equal(stats.memoryBytes, 10_000, 'usage minus inactive file cache');
 	assert.equal(stats.memoryLimitBytes, 8_000_000_000, 'no limit shows the host memory, as docker stats does');
-	assert.equal(statField('cache 5\ntotal_inactive_file 42\n', 'total_inactive_file'), 42);
 });
 
 test('API stats frames: first one dropped, then the CLI arithmetic', () => {

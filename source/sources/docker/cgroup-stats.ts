@@ -1,6 +1,6 @@
-import {readFile} from 'node:fs/promises';
 import {totalmem} from 'node:os';
 import type {ContainerStats} from '../../domain/container.js';
+import {readSmallFile} from '../host/small-file.js';
 import type {CgroupFiles} from './cgroup-paths.js';
 
 // One reading of a container's cgroup files: a handful of small reads instead of asking the
@@ -15,49 +15,50 @@ export interface CgroupReading {
 	at: number;
 }
 
-async function readNumber(path: string): Promise<number> {
-	const text = (await readFile(path, 'utf8')).trim();
+type Read = (path: string) => string;
+
+function readNumber(read: Read, path: string): number {
+	const text = read(path).trim();
 	return text === 'max' ? Number.POSITIVE_INFINITY : Number(text);
 }
 
-async function readOptionalNumber(path: string | null): Promise<number | null> {
+function readOptionalNumber(read: Read, path: string | null): number | null {
 	if (!path) return null;
 	try {
-		return await readNumber(path);
+		return readNumber(read, path);
 	} catch {
 		return null;
 	}
 }
 
+/** A "name value" line of a stat file (memory.stat, cpu.stat); 0 when absent. */
 export function statField(stat: string, name: string): number {
-	const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(stat);
-	return match ? Number(match[1]) : 0;
+	const line = stat.startsWith(`${name} `) ? 0 : stat.indexOf(`\n${name} `) + 1;
+	if (line === 0 && !stat.startsWith(`${name} `)) return 0;
+	const start = line + name.length + 1;
+	const end = stat.indexOf('\n', start);
+	const value = Number(stat.slice(start, end === -1 ? undefined : end));
+	return Number.isFinite(value) ? value : 0;
 }
 
-export async function readCgroup(files: CgroupFiles, now = Date.now()): Promise<CgroupReading> {
+/** Throws when the cgroup is gone (the container stopped) or cannot be read. */
+export function readCgroup(files: CgroupFiles, now = Date.now(), read: Read = readSmallFile): CgroupReading {
 	if (files.version === 1) {
-		const [cpuNanos, memoryUsage, memoryStat, memoryLimit, pids] = await Promise.all([
-			readNumber(`${files.cpuacct}/cpuacct.usage`),
-			readNumber(`${files.memory}/memory.usage_in_bytes`),
-			readFile(`${files.memory}/memory.stat`, 'utf8'),
-			readNumber(`${files.memory}/memory.limit_in_bytes`),
-			readOptionalNumber(files.pids && `${files.pids}/pids.current`),
-		]);
-		return {cpuNanos, memoryUsage, inactiveFile: statField(memoryStat, 'total_inactive_file'), memoryLimit, pids, at: now};
+		return {
+			cpuNanos: readNumber(read, `${files.cpuacct}/cpuacct.usage`),
+			memoryUsage: readNumber(read, `${files.memory}/memory.usage_in_bytes`),
+			inactiveFile: statField(read(`${files.memory}/memory.stat`), 'total_inactive_file'),
+			memoryLimit: readNumber(read, `${files.memory}/memory.limit_in_bytes`),
+			pids: readOptionalNumber(read, files.pids && `${files.pids}/pids.current`),
+			at: now,
+		};
 	}
-	const [cpuStat, memoryUsage, memoryStat, memoryLimit, pids] = await Promise.all([
-		readFile(`${files.dir}/cpu.stat`, 'utf8'),
-		readNumber(`${files.dir}/memory.current`),
-		readFile(`${files.dir}/memory.stat`, 'utf8'),
-		readNumber(`${files.dir}/memory.max`),
-		readOptionalNumber(`${files.dir}/pids.current`),
-	]);
 	return {
-		cpuNanos: statField(cpuStat, 'usage_usec') * 1000,
-		memoryUsage,
-		inactiveFile: statField(memoryStat, 'inactive_file'),
-		memoryLimit,
-		pids,
+		cpuNanos: statField(read(`${files.dir}/cpu.stat`), 'usage_usec') * 1000,
+		memoryUsage: readNumber(read, `${files.dir}/memory.current`),
+		inactiveFile: statField(read(`${files.dir}/memory.stat`), 'inactive_file'),
+		memoryLimit: readNumber(read, `${files.dir}/memory.max`),
+		pids: readOptionalNumber(read, `${files.dir}/pids.current`),
 		at: now,
 	};
 }

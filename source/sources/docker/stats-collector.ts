@@ -5,6 +5,7 @@ import type {ContainerRecord, ContainerStats} from '../../domain/container.js';
 import {openStatsStream, type StatsStream} from './api-stats.js';
 import {parseCgroupMounts, resolveCgroupFiles, type CgroupFiles, type CgroupMounts} from './cgroup-paths.js';
 import {readCgroup, statsBetween, type CgroupReading} from './cgroup-stats.js';
+import {keptFiles} from '../host/small-file.js';
 
 // Per container: cgroup files when the engine is local and they can be read, the API stream
 // otherwise. A container falls back to the API on its own; the others keep the cheap path.
@@ -37,6 +38,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 	const tracked = new Map<string, Tracked>();
 	const useCgroup = options.source !== 'api' && options.local;
 	let mounts: Promise<CgroupMounts | null> | null = null;
+	const files = keptFiles();
 
 	const cgroupMounts = () =>
 		(mounts ??= readFile(`${procRoot}/self/mountinfo`, 'utf8').then(parseCgroupMounts, () => null));
@@ -74,7 +76,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		}
 		if (!entry.files) return fallBackToApi(record, entry);
 		try {
-			const reading = await readCgroup(entry.files);
+			const reading = readCgroup(entry.files, Date.now(), files.read);
 			if (entry.last) options.onStats(record.key, statsBetween(entry.last, reading));
 			entry.last = reading;
 		} catch {
@@ -92,6 +94,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 				tracked.delete(key);
 			}
 			await Promise.all(live.map(sampleOne));
+			files.sweep();
 		},
 		describe() {
 			const entries = [...tracked.values()];
@@ -102,6 +105,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 			return 'cgroup';
 		},
 		stop() {
+			files.close();
 			for (const entry of tracked.values()) entry.stream?.close();
 			tracked.clear();
 		},

@@ -1,9 +1,10 @@
 import {statfs} from 'node:fs/promises';
 import os from 'node:os';
 import si from 'systeminformation';
+import {createCpuLoadReader} from './cpu-times.js';
 
 // The host at a glance. os.loadavg() is the load operators know (systeminformation's avgLoad
-// is another number); si.currentLoad() and si.mem() cost a few milliseconds.
+// is another number); si.mem() costs a few milliseconds; CPU comes from /proc/stat.
 
 export interface HostBasics {
 	hostname: string;
@@ -26,15 +27,24 @@ async function diskOf(path: string | null): Promise<HostBasics['disk']> {
 	return stats ? {path, totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize} : null;
 }
 
-export async function readHostBasics(dataRoot: string | null = null): Promise<HostBasics> {
-	const [load, memory, disk] = await Promise.all([si.currentLoad().catch(() => null), si.mem(), diskOf(dataRoot)]);
+/** Reads the host; CPU is measured between calls, so the first one has none. */
+export type HostReader = (dataRoot: string | null) => Promise<HostBasics>;
+
+export function createHostReader(): HostReader {
+	const cpuLoad = createCpuLoadReader();
+	cpuLoad();
+	return (dataRoot) => readHostBasics(cpuLoad(), dataRoot);
+}
+
+async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | null, dataRoot: string | null): Promise<HostBasics> {
+	const [memory, disk] = await Promise.all([si.mem(), diskOf(dataRoot)]);
 	const [one = 0, five = 0, fifteen = 0] = os.loadavg();
 	return {
 		hostname: os.hostname(),
 		cores: os.availableParallelism(),
 		load: [one, five, fifteen],
-		cpuPercent: load ? load.currentLoad : null,
-		perCore: load ? load.cpus.map((cpu) => cpu.load) : [],
+		cpuPercent: load?.cpuPercent ?? null,
+		perCore: load?.perCore ?? [],
 		memory: {totalBytes: memory.total, availableBytes: memory.available},
 		swap: {totalBytes: memory.swaptotal, usedBytes: memory.swapused},
 		disk,

@@ -1,4 +1,5 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
+import {keptFiles, type KeptFiles} from './small-file.js';
 import {readProcess, type ProcessInfo} from './proc-process.js';
 
 // Every process of the host from /proc, at most once per refresh interval: state (zombies),
@@ -71,9 +72,9 @@ export function countStates(processes: Array<Pick<ProcStat, 'state'>>): ProcessS
 	return counts;
 }
 
-function readStat(pid: string): ProcStat | null {
+function readStat(files: KeptFiles, pid: string): ProcStat | null {
 	try {
-		return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+		return parseProcStat(files.read(`/proc/${pid}/stat`));
 	} catch {
 		return null; // gone meanwhile
 	}
@@ -85,6 +86,7 @@ export interface ProcessScanner {
 
 export function createProcessScanner(): ProcessScanner {
 	const known = new Map<string, {info: ProcessInfo | null; cpuTicks: number; at: number}>();
+	const files = keptFiles();
 	return {
 		async scan() {
 			const started = performance.now();
@@ -92,7 +94,8 @@ export function createProcessScanner(): ProcessScanner {
 			// Synchronous on purpose: a few hundred tiny reads take ~5 ms in a row, and cost three
 			// times that through the thread pool (measured by npm run bench).
 			const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-			const stats = pids.map(readStat).filter((stat): stat is ProcStat => stat !== null);
+			const stats = pids.map((pid) => readStat(files, pid)).filter((stat): stat is ProcStat => stat !== null);
+			files.sweep();
 			const seen = new Set<string>();
 			const processes = await Promise.all(
 				stats.map(async (stat): Promise<HostProcess> => {

@@ -1,0 +1,156 @@
+// The whole program on a fleet: fleettop runs in a real terminal against the lab engine with the
+// bench fleet up, and everything is read from outside: its CPU and the daemon's (against an idle
+// baseline measured in the same run), RSS, time to the first complete frame, keys to screen.
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {containerCount, fleetUp, type FleetShape} from './bench-fleet.js';
+import {cli, cpuPercentOver, daemonCpuSeconds, liveHeapMb, median, openTerminal, peakRssMb, percentile, rssMb, sleep, treeCpuSeconds, type Terminal} from './measure.js';
+
+export interface FleetBenchOptions {
+	/** Seconds of each CPU window (idle baseline, fleettop, docker stats). */
+	windowSeconds: number;
+	/** Moves and filter characters typed, each timed. */
+	presses: number;
+	/** Also run `docker stats` over the same fleet as a reference. */
+	dockerStats: boolean;
+}
+
+export interface Cost {
+	cpuPercent: number;
+	daemonExtraPercent: number;
+	rssPeakMb: number;
+}
+
+export interface FleetResult {
+	shape: FleetShape;
+	containers: number;
+	daemonIdlePercent: number;
+	firstFrameMs: number;
+	fleettop: Cost;
+	keys: {p50: number; p90: number; max: number};
+	dockerStats: Cost | null;
+}
+
+/** The frame is complete when the header counts every container and the host line is in. */
+const completeFrame = (containers: number) => (screen: string) =>
+	screen.includes(`fleettop · ${containers} containers`) && / cpu \d+%/.test(screen) && screen.includes('NAME') && !screen.includes('connecting');
+
+/** The process's CPU and the daemon's extra over one window, RSS sampled each second. */
+async function costOver(pid: number, seconds: number, daemonIdlePercent: number): Promise<Cost> {
+	let rssPeak = rssMb(pid);
+	const daemonStart = daemonCpuSeconds();
+	const cpuPercent = await cpuPercentOver(seconds, () => treeCpuSeconds(pid), () => (rssPeak = Math.max(rssPeak, rssMb(pid))));
+	const daemonPercent = ((daemonCpuSeconds() - daemonStart) / seconds) * 100;
+	return {cpuPercent, daemonExtraPercent: daemonPercent - daemonIdlePercent, rssPeakMb: Math.max(rssPeak, peakRssMb(pid))};
+}
+
+const selectedLine = (screen: string) => screen.split('\n').find((line) => line.startsWith('▶')) ?? '';
+
+/** Moves the selection down and types a filter, timing each key until the screen shows it. */
+async function timeKeys(terminal: Terminal, presses: number): Promise<number[]> {
+	const times: number[] = [];
+	for (let press = 0; press < presses; press++) {
+		const before = selectedLine(terminal.screen());
+		terminal.keys(press % 4 === 3 ? 'k' : 'j');
+		times.push(await terminal.waitFor((screen) => selectedLine(screen) !== before, 5000));
+		await sleep(150);
+	}
+	terminal.keys('/');
+	await terminal.waitFor(/Enter keep · Esc clear/, 5000);
+	const filter = 'fleettop-bench-running';
+	for (let typed = 1; typed <= Math.min(presses, filter.length); typed++) {
+		terminal.type(filter[typed - 1]!);
+		const shown = filter.slice(0, typed);
+		times.push(await terminal.waitFor((screen) => screen.includes(`/${shown} `), 5000));
+		await sleep(150);
+	}
+	terminal.keys('Escape');
+	return times;
+}
+
+export async function benchFleet(shape: FleetShape, options: FleetBenchOptions): Promise<FleetResult> {
+	await fleetUp(shape);
+	// Let the creates' work and the first loop restarts pass before the idle baseline.
+	await sleep(Math.min(10, options.windowSeconds) * 1000);
+	const containers = await containerCount();
+	const daemonIdlePercent = await cpuPercentOver(options.windowSeconds, daemonCpuSeconds);
+
+	const startedAt = performance.now();
+	const terminal = openTerminal('fleettop-bench', `env -u CI ${process.execPath} ${cli}`);
+	try {
+		await terminal.waitFor(completeFrame(containers), 30_000);
+		const firstFrameMs = performance.now() - startedAt;
+		await sleep(5000);
+		const pid = terminal.pid();
+		const fleettop = await costOver(pid, options.windowSeconds, daemonIdlePercent);
+		const times = await timeKeys(terminal, options.presses);
+		let dockerStats: Cost | null = null;
+		terminal.close();
+		if (options.dockerStats) dockerStats = await benchDockerStats(options.windowSeconds, daemonIdlePercent);
+		return {shape, containers, daemonIdlePercent, firstFrameMs, fleettop, keys: {p50: percentile(times, 50), p90: percentile(times, 90), max: Math.max(...times)}, dockerStats};
+	} finally {
+		terminal.close();
+	}
+}
+
+/** The reference: `docker stats` (every running container, streaming) in the same terminal size. */
+async function benchDockerStats(windowSeconds: number, daemonIdlePercent: number): Promise<Cost> {
+	const terminal = openTerminal('docker-stats-bench', 'docker stats');
+	try {
+		await terminal.waitFor(/CONTAINER ID/, 30_000);
+		await sleep(5000);
+		return await costOver(terminal.pid(), windowSeconds, daemonIdlePercent);
+	} finally {
+		terminal.close();
+	}
+}
+
+/** Memory over a long run: RSS every `everySeconds`, and the live heap at the start and the end. */
+export async function benchLongRun(minutes: number, everySeconds: number): Promise<{rssMb: number[]; heapMb: [number, number]; peakMb: number}> {
+	const containers = await containerCount();
+	const snapshots = mkdtempSync(join(tmpdir(), 'fleettop-bench-heap-'));
+	const terminal = openTerminal('fleettop-long', `env -u CI ${process.execPath} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots} ${cli}`);
+	try {
+		await terminal.waitFor(completeFrame(containers), 30_000);
+		await sleep(10_000);
+		const pid = terminal.pid();
+		const heapStart = await liveHeapMb(pid, snapshots);
+		const samples: number[] = [];
+		for (let waited = 0; waited < minutes * 60; waited += everySeconds) {
+			await sleep(everySeconds * 1000);
+			samples.push(rssMb(pid));
+		}
+		const peakMb = peakRssMb(pid);
+		const heapEnd = await liveHeapMb(pid, snapshots);
+		return {rssMb: samples, heapMb: [heapStart, heapEnd], peakMb};
+	} finally {
+		terminal.close();
+	}
+}
+
+const pct = (value: number) => `${value.toFixed(1)} %`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+export function fleetRows(results: FleetResult[]): string[] {
+	const rows = [
+		'| fleet | fleettop CPU | extra daemon CPU (idle daemon) | peak RSS | first complete frame | key to screen p50 / p90 / max | `docker stats`: CPU, extra daemon CPU, RSS |',
+		'|---|---:|---:|---:|---:|---:|---:|',
+	];
+	for (const result of results) {
+		const {shape, fleettop, dockerStats} = result;
+		rows.push(
+			`| ${result.containers} containers (bench: ${shape.running} running, ${shape.exited} exited, ${shape.looping} looping) | ${pct(fleettop.cpuPercent)} | ${pct(fleettop.daemonExtraPercent)} (${pct(result.daemonIdlePercent)}) | ${fleettop.rssPeakMb.toFixed(0)} MB | ${ms(result.firstFrameMs)} | ${ms(result.keys.p50)} / ${ms(result.keys.p90)} / ${ms(result.keys.max)} | ${dockerStats ? `${pct(dockerStats.cpuPercent)}, ${pct(dockerStats.daemonExtraPercent)}, ${dockerStats.rssPeakMb.toFixed(0)} MB` : 'not run'} |`,
+		);
+	}
+	return rows;
+}
+
+export function longRunRows(minutes: number, result: {rssMb: number[]; heapMb: [number, number]; peakMb: number}): string[] {
+	const firstMinute = result.rssMb.slice(0, Math.max(1, Math.floor(result.rssMb.length / minutes)));
+	const lastMinute = result.rssMb.slice(-firstMinute.length);
+	return [
+		`| ${minutes} min at ${'the 500 fleet'} | RSS median first minute ${median(firstMinute).toFixed(0)} MB, last minute ${median(lastMinute).toFixed(0)} MB, peak ${result.peakMb.toFixed(0)} MB | live heap ${result.heapMb.map((mb) => mb.toFixed(1)).join(' → ')} MB |`,
+		`| RSS samples | ${result.rssMb.map((mb) => mb.toFixed(0)).join(', ')} MB | |`,
+	];
+}

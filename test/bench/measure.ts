@@ -1,0 +1,155 @@
+// What the benchmarks read from outside the process under test: /proc accounting of a process
+// (its children included) and of the daemon, the live JS heap, and a real terminal (tmux) whose
+// screen is read back, so that a time measured is what an operator waits for.
+import {execFileSync} from 'node:child_process';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ticksPerSecond = 100;
+
+export function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export function median(values: number[]): number {
+	return percentile(values, 50);
+}
+
+function statFields(pid: number | string): string[] | null {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * CPU seconds of a process and of its children that ended (utime, stime, cutime, cstime): what
+ * a process tree has cost, shells it spawned included.
+ */
+export function treeCpuSeconds(pid: number | string): number {
+	const fields = statFields(pid);
+	if (!fields) return Number.NaN;
+	return [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0) / ticksPerSecond;
+}
+
+export function rssMb(pid: number | string): number {
+	const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+export function peakRssMb(pid: number | string): number {
+	const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/** dockerd, containerd and the containers' shims: where the engine spends CPU for its clients. */
+const daemonNames = /^(dockerd|containerd|containerd-shim.*)$/;
+
+/** CPU seconds the engine's processes have used so far (shims come and go: sum of the live ones). */
+export function daemonCpuSeconds(): number {
+	let total = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let name: string;
+		try {
+			name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+		} catch {
+			continue;
+		}
+		if (!daemonNames.test(name)) continue;
+		const fields = statFields(entry);
+		if (fields) total += (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+	}
+	return total;
+}
+
+/** Percent of one core used over `seconds`, read as two samples of a CPU-seconds counter. */
+export async function cpuPercentOver(seconds: number, read: () => number, meanwhile?: () => void): Promise<number> {
+	const start = read();
+	const startedAt = performance.now();
+	const sampler = meanwhile ? setInterval(meanwhile, 1000) : null;
+	await sleep(seconds * 1000);
+	if (sampler) clearInterval(sampler);
+	return ((read() - start) / ((performance.now() - startedAt) / 1000)) * 100;
+}
+
+/**
+ * Live JS heap in MB, from outside: SIGUSR2 makes node (started with --heapsnapshot-signal) write
+ * a heap snapshot, which it takes after a full GC; the sum of its objects' sizes is what is alive.
+ */
+export async function liveHeapMb(pid: number | string, dir: string): Promise<number> {
+	const before = new Set(readdirSync(dir));
+	execFileSync('kill', ['-USR2', String(pid)]);
+	let file: string | undefined;
+	let size = -1;
+	for (;;) {
+		await sleep(500);
+		file ??= readdirSync(dir).find((name) => !before.has(name) && name.endsWith('.heapsnapshot'));
+		if (!file) continue;
+		const now = statSync(join(dir, file)).size;
+		if (now === size && now > 0) break;
+		size = now;
+	}
+	const snapshot = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+	const fields: string[] = snapshot.snapshot.meta.node_fields;
+	const stride = fields.length;
+	const selfSize = fields.indexOf('self_size');
+	let total = 0;
+	for (let index = selfSize; index < snapshot.nodes.length; index += stride) total += snapshot.nodes[index];
+	return total / 1024 / 1024;
+}
+
+/** A program in a real terminal: tmux, its screen read back with capture-pane. */
+export interface Terminal {
+	/** The pid of the program in the pane (tmux starts it through `env`, which execs it). */
+	pid(): number;
+	screen(): string;
+	keys(...keys: string[]): void;
+	/** Types text literally. */
+	type(text: string): void;
+	/** Ms until the screen matches (polled every 2 ms). */
+	waitFor(pattern: RegExp | ((screen: string) => boolean), timeoutMs: number): Promise<number>;
+	close(): void;
+}
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+
+export function openTerminal(name: string, command: string, size = {columns: 160, rows: 50}): Terminal {
+	const session = `${name}-${process.pid}`;
+	tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), command);
+	const screen = () => tmux('capture-pane', '-t', session, '-p');
+	return {
+		pid: () => Number(tmux('display-message', '-t', session, '-p', '#{pane_pid}').trim()),
+		screen,
+		keys: (...keys) => void tmux('send-keys', '-t', session, ...keys),
+		type: (text) => void tmux('send-keys', '-t', session, '-l', text),
+		async waitFor(pattern, timeoutMs) {
+			const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
+			const started = performance.now();
+			for (;;) {
+				let text = '';
+				try {
+					text = screen();
+				} catch {
+					// The session is gone: the program ended.
+				}
+				if (text && matches(text)) return performance.now() - started;
+				if (performance.now() - started > timeoutMs) throw new Error(`the screen never showed ${pattern}:\n${text}`);
+				await sleep(2);
+			}
+		},
+		close() {
+			try {
+				tmux('kill-session', '-t', session);
+			} catch {
+				// Already gone.
+			}
+		},
+	};
+}

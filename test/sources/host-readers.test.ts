@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {busyPercent, createCpuLoadReader, parseCpuTimes} from '../../source/sources/host/cpu-times.js';
+import {keptFiles, readSmallFile} from '../../source/sources/host/small-file.js';
+
+const stat = (user: number, idle: number, iowait = 0) => `cpu  ${user} 0 0 ${idle} ${iowait} 0 0 0 0 0\ncpu0 ${user} 0 0 ${idle} ${iowait} 0 0 0 0 0\nintr 5 0\n`;
+
+test('host CPU from /proc/stat: busy share between two readings, iowait counted as idle', () => {
+	const cases: Array<{what: string; before: string; after: string; expected: number[]}> = [
+		{what: 'half busy', before: stat(100, 100), after: stat(150, 150), expected: [50, 50]},
+		{what: 'waiting on disk is not busy', before: stat(100, 100, 0), after: stat(125, 150, 25), expected: [25, 25]},
+		{what: 'nothing elapsed', before: stat(100, 100), after: stat(100, 100), expected: [0, 0]},
+	];
+	for (const {what, before, after, expected} of cases) {
+		assert.deepEqual(busyPercent(parseCpuTimes(before), parseCpuTimes(after)), expected, what);
+	}
+	const real = parseCpuTimes(readSmallFile('/proc/stat'));
+	assert.ok(real.length >= 2, 'all cores, then each core');
+	assert.ok(real.every(([busy, total]) => busy >= 0 && total >= busy));
+});
+
+test('the CPU reader says nothing until enough time has passed between readings', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'fleettop-stat-'));
+	const path = join(dir, 'stat');
+	writeFileSync(path, stat(100, 100));
+	const read = createCpuLoadReader(path);
+	assert.equal(read(), null, 'first reading');
+	writeFileSync(path, stat(105, 105));
+	assert.equal(read(), null, '10 jiffies: too few to say');
+	writeFileSync(path, stat(130, 110));
+	assert.deepEqual(read(), {cpuPercent: 75, perCore: [75]}, 'measured from the first reading');
+	assert.equal(createCpuLoadReader(join(dir, 'missing'))(), null);
+});
+
+const openFds = () => readdirSync('/proc/self/fd').length;
+
+test('kept files: read again from the start, closed when unused or when their process ends', async () => {
+	const files = keptFiles();
+	const fdsBefore = openFds();
+	const sleeper = spawn('sleep', ['30'], {stdio: 'ignore'});
+	await new Promise((resolve) => sleeper.once('spawn', resolve));
+	const path = `/proc/${sleeper.pid}/stat`;
+	const first = files.read(path);
+	assert.match(first, new RegExp(`^${sleeper.pid} \\(sleep\\) S`));
+	assert.equal(openFds(), fdsBefore + 1, 'the file is kept open');
+	// The same descriptor gives fresh text: /proc/self/stat's utime moves as this process works.
+	const self = '/proc/self/stat';
+	const before = files.read(self).split(' ').slice(13, 15).join(' ');
+	const until = performance.now() + 50;
+	while (performance.now() < until);
+	assert.notEqual(files.read(self).split(' ').slice(13, 15).join(' '), before, 'read anew, not cached');
+
+	sleeper.kill();
+	await new Promise((resolve) => sleeper.once('exit', resolve));
+	assert.throws(() => files.read(path), /ENOENT|ESRCH/, 'the process is gone');
+
+	files.sweep();
+	files.read(self);
+	files.sweep();
+	assert.equal(openFds(), fdsBefore + 1, 'only the file still read is open');
+	files.close();
+	assert.equal(openFds(), fdsBefore);
+});

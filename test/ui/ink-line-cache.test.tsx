@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import {applyBatch, moveSelection, setFilter, setOverlay, toggleMark} from '../../source/store/actions.js';
+import {createActionRunner} from '../../source/store/action-runner.js';
+import {keepInkLinesAcrossFrames} from '../../source/ui/ink-line-cache.js';
+import {fixtureNow, labStore} from '../support/fixtures.js';
+import {settle} from '../support/ink-keys.js';
+
+/** Every frame of a session that changes numbers, selection, marks, filter and view. */
+async function session(): Promise<string[]> {
+	const store = labStore();
+	const {lastFrame, unmount} = render(<App store={store} actions={createActionRunner(store, async () => 'ok', async () => 'ok')} />);
+	const frames: string[] = [];
+	const steps: Array<() => void> = [
+		() => undefined,
+		...[1, 2, 3].map((tick) => () => {
+			const stats = new Map(Object.entries(store.getState().stats).map(([key, stats]) => [key, {...stats, cpuPercent: (stats.cpuPercent + tick * 13) % 100}]));
+			applyBatch(store, {stats, now: fixtureNow + tick * 61_000});
+		}),
+		() => moveSelection(store, 3),
+		() => toggleMark(store),
+		() => setFilter(store, 'lab-a', true),
+		() => setFilter(store, '', false),
+		() => setOverlay(store, 'help'),
+		() => setOverlay(store, null),
+		() => moveSelection(store, -1),
+	];
+	for (const step of steps) {
+		step();
+		await settle();
+		frames.push(lastFrame() ?? '');
+	}
+	unmount();
+	return frames;
+}
+
+test('lines kept across frames: the same screens as Ink draws without them', async () => {
+	const drawnByInk = await session();
+	assert.equal(await keepInkLinesAcrossFrames(), true, 'Ink 6.8 has the shape the cache was written for');
+	const withCache = await session();
+	assert.ok(drawnByInk.every((frame, index) => index === 0 || frame !== drawnByInk[index - 1]), 'every step changed the screen');
+	assert.deepEqual(withCache, drawnByInk);
+});
