@@ -43,6 +43,9 @@ export interface Connection {
 	stop(): void;
 }
 
+/** Enough time for the first host CPU reading to mean something (see cpu-times.ts). */
+const firstCpuReadingMs = 150;
+
 /** How often lines of a followed log reach the screen. */
 export const logPublishEveryMs = 500;
 
@@ -50,6 +53,16 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	let pending: Batch = {};
 	let dirty = false;
 	const touch = () => (dirty = true);
+	// The first picture of the fleet and of the host is shown as soon as it is in, not at the next tick.
+	let publishing: NodeJS.Immediate | null = null;
+	const publishSoon = () => {
+		if (stopped) return;
+		touch();
+		publishing ??= setImmediate(() => {
+			publishing = null;
+			flush();
+		});
+	};
 
 	const sink = {
 		status(status: EngineStatus) {
@@ -59,7 +72,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		replaceAll(engine: string, records: ContainerRecord[]) {
 			(pending.replaced ??= new Map()).set(engine, records);
 			pending.upserts = pending.upserts?.filter((record) => record.engine !== engine);
-			touch();
+			publishSoon();
 		},
 		upsert(record: ContainerRecord) {
 			(pending.upserts ??= []).push(record);
@@ -167,7 +180,8 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		if (processes) supervisors.poll(processes.processes, Object.values(store.getState().containers));
 		touch();
 	};
-	const firstHostRead = readHost();
+	// Host CPU is a share between two readings: the first is taken when the reader is made.
+	const firstHostRead = new Promise((resolve) => setTimeout(resolve, firstCpuReadingMs)).then(readHost).then(publishSoon);
 	const hostTimer = setInterval(readHost, Math.max(settings.intervalMs, 1000));
 	// Time moves on screen ("up 5m") even when nothing else changes: one publish per interval.
 	let publishedAt = 0;
@@ -270,6 +284,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			clearInterval(hostTimer);
 			clearInterval(publishTimer);
 			if (trailingRead) clearTimeout(trailingRead);
+			if (publishing) clearImmediate(publishing);
 			for (const watcher of watchers) watcher.stop();
 		},
 	};

@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises';
+import {readSmallFile} from './small-file.js';
 import {sanitizeText} from '../../domain/sanitize.js';
 
 // What /proc says about one process: its command line, user and owning container. Shared by
@@ -41,11 +42,15 @@ const maxCommandLength = 200;
 
 export async function readProcess(pid: number): Promise<ProcessInfo | null> {
 	try {
-		const [cmdline, status, cgroup] = await Promise.all([
-			readFile(`/proc/${pid}/cmdline`, 'utf8'),
-			readFile(`/proc/${pid}/status`, 'utf8'),
-			readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => ''),
-		]);
+		// Read in a row, not through the thread pool: a first scan reads thousands of these.
+		const cmdline = readSmallFile(`/proc/${pid}/cmdline`);
+		const status = readSmallFile(`/proc/${pid}/status`);
+		let cgroup = '';
+		try {
+			cgroup = readSmallFile(`/proc/${pid}/cgroup`);
+		} catch {
+			// Unreadable cgroup: not attributed to a container.
+		}
 		const name = /^Name:\s*(.*)$/m.exec(status)?.[1] ?? '';
 		const uid = Number(/^Uid:\s*(\d+)/m.exec(status)?.[1] ?? -1);
 		const command = sanitizeText(cmdline.replace(/\0+$/, '').replaceAll('\0', ' ')) || `[${name}]`;
