@@ -7,7 +7,7 @@
 //   --long           then 10 minutes at 500 containers, RSS every 30 s
 import os from 'node:os';
 import {fleetDown, type FleetShape} from './bench-fleet.js';
-import {benchFleet, benchLongRun, fleetRows, longRunRows, type FleetResult} from './fleet-bench.js';
+import {benchFleet, benchLongRun, fleetHeader, fleetRow, longRunRows} from './fleet-bench.js';
 import {floodRows, logFloodBench} from './log-flood.js';
 import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 import {readListeners} from '../../source/sources/host/listening-sockets.js';
@@ -51,13 +51,12 @@ console.log(`| the same with Ink's lines kept across frames (as fleettop runs) |
 const shapes: FleetShape[] = tiny
 	? [{running: 3, exited: 1, looping: 1}]
 	: [{running: 100, exited: 15, looping: 10}, {running: 400, exited: 60, looping: 40}].slice(0, flag('small') ? 1 : 2);
-const results: FleetResult[] = [];
 try {
-	for (const shape of shapes) {
-		results.push(await benchFleet(shape, {windowSeconds: tiny ? 3 : quick ? 20 : 60, presses: tiny ? 4 : quick ? 12 : 30, dockerStats: flag('docker-stats')}));
-	}
 	console.log('');
-	console.log(fleetRows(results).join('\n'));
+	console.log(fleetHeader.join('\n'));
+	for (const shape of shapes) {
+		console.log(fleetRow(await benchFleet(shape, {windowSeconds: tiny ? 3 : quick ? 20 : 60, presses: tiny ? 4 : quick ? 12 : 30, dockerStats: flag('docker-stats')})));
+	}
 	if (flag('long') && !tiny) {
 		const minutes = 10;
 		console.log('');

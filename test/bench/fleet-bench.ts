@@ -5,7 +5,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {containerCount, fleetUp, type FleetShape} from './bench-fleet.js';
-import {cli, cpuPercentOver, daemonCpuSeconds, liveHeapMb, median, openTerminal, peakRssMb, percentile, rssMb, sleep, treeCpuSeconds, type Terminal} from './measure.js';
+import {fleettopCommand, cpuPercentOver, daemonCpuSeconds, liveHeapMb, median, openTerminal, peakRssMb, percentile, rssMb, sleep, treeCpuSeconds, type Terminal} from './measure.js';
 
 export interface FleetBenchOptions {
 	/** Seconds of each CPU window (idle baseline, fleettop, docker stats). */
@@ -77,7 +77,7 @@ export async function benchFleet(shape: FleetShape, options: FleetBenchOptions):
 	const daemonIdlePercent = await cpuPercentOver(options.windowSeconds, daemonCpuSeconds);
 
 	const startedAt = performance.now();
-	const terminal = openTerminal('fleettop-bench', `env -u CI ${process.execPath} ${cli}`);
+	const terminal = openTerminal('fleettop-bench', fleettopCommand());
 	try {
 		await terminal.waitFor(completeFrame(containers), 30_000);
 		const firstFrameMs = performance.now() - startedAt;
@@ -98,7 +98,8 @@ export async function benchFleet(shape: FleetShape, options: FleetBenchOptions):
 async function benchDockerStats(windowSeconds: number, daemonIdlePercent: number): Promise<Cost> {
 	const terminal = openTerminal('docker-stats-bench', 'docker stats');
 	try {
-		await terminal.waitFor(/CONTAINER ID/, 30_000);
+		// With more containers than rows the header scrolls away: a bench container's row will do.
+		await terminal.waitFor(/fleettop-bench-/, 60_000);
 		await sleep(5000);
 		return await costOver(terminal.pid(), windowSeconds, daemonIdlePercent);
 	} finally {
@@ -110,7 +111,7 @@ async function benchDockerStats(windowSeconds: number, daemonIdlePercent: number
 export async function benchLongRun(minutes: number, everySeconds: number): Promise<{rssMb: number[]; heapMb: [number, number]; peakMb: number}> {
 	const containers = await containerCount();
 	const snapshots = mkdtempSync(join(tmpdir(), 'fleettop-bench-heap-'));
-	const terminal = openTerminal('fleettop-long', `env -u CI ${process.execPath} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots} ${cli}`);
+	const terminal = openTerminal('fleettop-long', fleettopCommand('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`));
 	try {
 		await terminal.waitFor(completeFrame(containers), 30_000);
 		await sleep(10_000);
@@ -132,18 +133,14 @@ export async function benchLongRun(minutes: number, everySeconds: number): Promi
 const pct = (value: number) => `${value.toFixed(1)} %`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-export function fleetRows(results: FleetResult[]): string[] {
-	const rows = [
-		'| fleet | fleettop CPU | extra daemon CPU (idle daemon) | peak RSS | first complete frame | key to screen p50 / p90 / max | `docker stats`: CPU, extra daemon CPU, RSS |',
-		'|---|---:|---:|---:|---:|---:|---:|',
-	];
-	for (const result of results) {
-		const {shape, fleettop, dockerStats} = result;
-		rows.push(
-			`| ${result.containers} containers (bench: ${shape.running} running, ${shape.exited} exited, ${shape.looping} looping) | ${pct(fleettop.cpuPercent)} | ${pct(fleettop.daemonExtraPercent)} (${pct(result.daemonIdlePercent)}) | ${fleettop.rssPeakMb.toFixed(0)} MB | ${ms(result.firstFrameMs)} | ${ms(result.keys.p50)} / ${ms(result.keys.p90)} / ${ms(result.keys.max)} | ${dockerStats ? `${pct(dockerStats.cpuPercent)}, ${pct(dockerStats.daemonExtraPercent)}, ${dockerStats.rssPeakMb.toFixed(0)} MB` : 'not run'} |`,
-		);
-	}
-	return rows;
+export const fleetHeader = [
+	'| fleet | fleettop CPU | extra daemon CPU (idle daemon) | peak RSS | first complete frame | key to screen p50 / p90 / max | `docker stats`: CPU, extra daemon CPU, RSS |',
+	'|---|---:|---:|---:|---:|---:|---:|',
+];
+
+export function fleetRow(result: FleetResult): string {
+	const {shape, fleettop, dockerStats} = result;
+	return `| ${result.containers} containers (bench: ${shape.running} running, ${shape.exited} exited, ${shape.looping} looping) | ${pct(fleettop.cpuPercent)} | ${pct(fleettop.daemonExtraPercent)} (${pct(result.daemonIdlePercent)}) | ${fleettop.rssPeakMb.toFixed(0)} MB | ${ms(result.firstFrameMs)} | ${ms(result.keys.p50)} / ${ms(result.keys.p90)} / ${ms(result.keys.max)} | ${dockerStats ? `${pct(dockerStats.cpuPercent)}, ${pct(dockerStats.daemonExtraPercent)}, ${dockerStats.rssPeakMb.toFixed(0)} MB` : 'not run'} |`;
 }
 
 export function longRunRows(minutes: number, result: {rssMb: number[]; heapMb: [number, number]; peakMb: number}): string[] {

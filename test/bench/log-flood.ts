@@ -4,7 +4,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {cli, liveHeapMb, openTerminal, percentile, rssMb, sleep, treeCpuSeconds} from './measure.js';
+import {fleettopCommand, liveHeapMb, openTerminal, percentile, rssMb, sleep, treeCpuSeconds} from './measure.js';
 
 const flood = `fleettop-bench-flood-${process.pid}`;
 
@@ -27,7 +27,7 @@ export interface FloodResult {
 export async function logFloodBench(presses: number, laterSeconds: number): Promise<FloodResult> {
 	execFileSync('docker', ['run', '-d', '--name', flood, '--label', 'fleettop.bench=1', '--network', 'none', 'fleettop-lab/base:1', 'sh', '-c', 'yes "flood: GET /api/items?page=1 200 0.003s user=alice a line a busy service prints"'], {stdio: 'ignore'});
 	const snapshots = mkdtempSync(join(tmpdir(), 'fleettop-bench-heap-'));
-	const terminal = openTerminal('fleettop-flood', `env -u CI ${process.execPath} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots} ${cli}`);
+	const terminal = openTerminal('fleettop-flood', fleettopCommand('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`));
 	try {
 		await terminal.waitFor(/fleettop · /, 20_000);
 		terminal.keys('/');

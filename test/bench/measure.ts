@@ -6,7 +6,14 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-export const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** fleettop as an operator starts it (the node flags of its shebang), with more node flags if asked. */
+export function fleettopCommand(...nodeFlags: string[]): string {
+	const shebang = readFileSync(cliPath, 'utf8').split('\n', 1)[0] ?? '';
+	const own = shebang.replace(/^#!.*?\bnode\b/, '').trim();
+	return `env -u CI ${process.execPath} ${[own, ...nodeFlags].filter(Boolean).join(' ')} ${cliPath}`;
+}
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ticksPerSecond = 100;
 
