@@ -50,7 +50,7 @@ console.log(`| the same with Ink's lines kept across frames (as fleettop runs) |
 
 const shapes: FleetShape[] = tiny
 	? [{running: 3, exited: 1, looping: 1}]
-	: [{running: 100, exited: 15, looping: 10}, {running: 400, exited: 60, looping: 40}].slice(0, flag('small') ? 1 : 2);
+	: [{running: 100, exited: 15, looping: 10}, {running: 400, exited: 90, looping: 10}].slice(0, flag('small') ? 1 : 2);
 try {
 	console.log('');
 	console.log(fleetHeader.join('\n'));

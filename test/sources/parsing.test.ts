@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {statsFromFrame} from '../../source/sources/docker/api-stats.js';
 import {parseCgroupMounts, resolveCgroupFiles} from '../../source/sources/docker/cgroup-paths.js';
-import {statField, statsBetween} from '../../source/sources/docker/cgroup-stats.js';
+import {readCgroup, statField, statsBetween} from '../../source/sources/docker/cgroup-stats.js';
 import {createLineSplitter, parseEvent, toDockerTime} from '../../source/sources/docker/events.js';
 import {parseStatusText, recordFromInspect} from '../../source/sources/docker/to-record.js';
 import {labInspect, labListRecords, labRecords, recordNamed} from '../support/fixtures.js';
@@ -152,4 +152,35 @@ test('a list reply makes the record an inspect later completes', () => {
 		assert.equal(record.inspected, false);
 		assert.equal(record.details, null);
 	}
+});
+
+test('cgroup reads: memory.stat and the limit every 10 s or when usage moved by a tenth, the rest each time', () => {
+	const files = {version: 1 as const, cpuacct: '/c', memory: '/m', pids: '/p'};
+	const text: Record<string, string> = {'/c/cpuacct.usage': '5000', '/m/memory.usage_in_bytes': '1000', '/m/memory.stat': 'total_inactive_file 100\n', '/m/memory.limit_in_bytes': '4096', '/p/pids.current': '2'};
+	const reads: string[] = [];
+	const read = (path: string) => {
+		reads.push(path.split('/').pop()!);
+		return text[path]!;
+	};
+	const first = readCgroup(files, null, 0, read);
+	assert.deepEqual(reads.sort(), ['cpuacct.usage', 'memory.limit_in_bytes', 'memory.stat', 'memory.usage_in_bytes', 'pids.current']);
+	assert.equal(statsBetween(first, first).memoryBytes, 900);
+	const steps: Array<{what: string; at: number; usage: string; detail: boolean}> = [
+		{what: 'a second later, usage steady', at: 1000, usage: '1050', detail: false},
+		{what: 'usage up by more than a tenth', at: 2000, usage: '1200', detail: true},
+		{what: 'steady again', at: 3000, usage: '1150', detail: false},
+		{what: '10 s after the last detail', at: 12_000, usage: '1150', detail: true},
+	];
+	let previous = first;
+	for (const {what, at, usage, detail} of steps) {
+		reads.length = 0;
+		text['/m/memory.usage_in_bytes'] = usage;
+		text['/m/memory.stat'] = `total_inactive_file ${at}\n`;
+		previous = readCgroup(files, previous, at, read);
+		assert.equal(reads.includes('memory.stat'), detail, what);
+		assert.equal(reads.includes('memory.limit_in_bytes'), detail, what);
+		assert.ok(reads.includes('cpuacct.usage') && reads.includes('pids.current'), what);
+		assert.equal(previous.memoryUsage, Number(usage), what);
+	}
+	assert.equal(previous.inactiveFile, 12_000, 'the latest memory.stat');
 });

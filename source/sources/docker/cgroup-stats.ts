@@ -13,6 +13,20 @@ export interface CgroupReading {
 	memoryLimit: number;
 	pids: number | null;
 	at: number;
+	/** When memory.stat and the limit were read, and the usage then. */
+	detail: {at: number; usage: number};
+}
+
+/**
+ * memory.stat is by far the dearest file (the kernel sums it up on each read: ~100 µs here, five
+ * times the others) and what is taken from it, the inactive file cache, moves slowly; the limit
+ * changes only by `docker update`. Both are read again every 10 s, or at once when the usage has
+ * moved by a tenth since.
+ */
+const detailEveryMs = 10_000;
+
+function wantsDetail(previous: CgroupReading | null, usage: number, now: number): boolean {
+	return !previous || now - previous.detail.at >= detailEveryMs || Math.abs(usage - previous.detail.usage) > previous.detail.usage / 10;
 }
 
 type Read = (path: string) => string;
@@ -42,29 +56,28 @@ export function statField(stat: string, name: string): number {
 }
 
 /** Throws when the cgroup is gone (the container stopped) or cannot be read. */
-export function readCgroup(files: CgroupFiles, now = Date.now(), read: Read = readSmallFile): CgroupReading {
-	if (files.version === 1) {
-		return {
-			cpuNanos: readNumber(read, `${files.cpuacct}/cpuacct.usage`),
-			memoryUsage: readNumber(read, `${files.memory}/memory.usage_in_bytes`),
-			inactiveFile: statField(read(`${files.memory}/memory.stat`), 'total_inactive_file'),
-			memoryLimit: readNumber(read, `${files.memory}/memory.limit_in_bytes`),
-			pids: readOptionalNumber(read, files.pids && `${files.pids}/pids.current`),
-			at: now,
-		};
+export function readCgroup(files: CgroupFiles, previous: CgroupReading | null, now = Date.now(), read: Read = readSmallFile): CgroupReading {
+	const v1 = files.version === 1;
+	const memoryUsage = v1 ? readNumber(read, `${files.memory}/memory.usage_in_bytes`) : readNumber(read, `${files.dir}/memory.current`);
+	const reading = {
+		cpuNanos: v1 ? readNumber(read, `${files.cpuacct}/cpuacct.usage`) : statField(read(`${files.dir}/cpu.stat`), 'usage_usec') * 1000,
+		memoryUsage,
+		pids: readOptionalNumber(read, v1 ? files.pids && `${files.pids}/pids.current` : `${files.dir}/pids.current`),
+		at: now,
+	};
+	if (previous && !wantsDetail(previous, memoryUsage, now)) {
+		return {...reading, inactiveFile: previous.inactiveFile, memoryLimit: previous.memoryLimit, detail: previous.detail};
 	}
 	return {
-		cpuNanos: statField(read(`${files.dir}/cpu.stat`), 'usage_usec') * 1000,
-		memoryUsage: readNumber(read, `${files.dir}/memory.current`),
-		inactiveFile: statField(read(`${files.dir}/memory.stat`), 'inactive_file'),
-		memoryLimit: readNumber(read, `${files.dir}/memory.max`),
-		pids: readOptionalNumber(read, `${files.dir}/pids.current`),
-		at: now,
+		...reading,
+		inactiveFile: v1 ? statField(read(`${files.memory}/memory.stat`), 'total_inactive_file') : statField(read(`${files.dir}/memory.stat`), 'inactive_file'),
+		memoryLimit: v1 ? readNumber(read, `${files.memory}/memory.limit_in_bytes`) : readNumber(read, `${files.dir}/memory.max`),
+		detail: {at: now, usage: memoryUsage},
 	};
 }
 
 /** Two readings -> the numbers `docker stats` would show (its formulas, its memory limit cap). */
-export function statsBetween(previous: CgroupReading, current: CgroupReading, hostMemory = totalmem()): ContainerStats {
+export function statsBetween(previous: Omit<CgroupReading, 'detail'>, current: Omit<CgroupReading, 'detail'>, hostMemory = totalmem()): ContainerStats {
 	const wallNanos = (current.at - previous.at) * 1e6;
 	const cpuNanos = current.cpuNanos - previous.cpuNanos;
 	const memoryBytes = current.inactiveFile < current.memoryUsage ? current.memoryUsage - current.inactiveFile : current.memoryUsage;

@@ -76,7 +76,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		}
 		if (!entry.files) return fallBackToApi(record, entry);
 		try {
-			const reading = readCgroup(entry.files, Date.now(), files.read);
+			const reading = readCgroup(entry.files, entry.last, Date.now(), files.read);
 			if (entry.last) options.onStats(record.key, statsBetween(entry.last, reading));
 			entry.last = reading;
 		} catch {
