@@ -45,7 +45,7 @@ test('kept files: read again from the start, closed when unused or when their pr
 	await new Promise((resolve) => sleeper.once('spawn', resolve));
 	const path = `/proc/${sleeper.pid}/stat`;
 	const first = files.read(path);
-	assert.match(first, new RegExp(`^${sleeper.pid} \\(sleep\\) S`));
+	assert.match(first, new RegExp(`^${sleeper.pid} \\(sleep\\) [RS] `));
 	assert.equal(openFds(), fdsBefore + 1, 'the file is kept open');
 	// The same descriptor gives fresh text: /proc/self/stat's utime moves as this process works.
 	const self = '/proc/self/stat';

@@ -84,8 +84,9 @@ async function perform(action: ContainerAction, context: ActionContext, signal: 
 			const saved = await context.policies.get(context.policyKey);
 			if (!saved) throw new ActionError(`re-arm ${context.name}: no saved restart policy (its loop was not stopped by fleettop)`);
 			await container.update({RestartPolicy: saved.policy, ...withSignal});
-			const started = await tolerant(() => container.start(withSignal), 'already running');
+			// The policy is back: nothing is left to re-arm, even if the start below fails or times out.
 			await context.policies.forget(context.policyKey);
+			const started = await tolerant(() => container.start(withSignal), 'already running');
 			return `re-armed: policy ${saved.policy.Name} restored, ${started ?? 'started'}`;
 		}
 	}

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {readSmallFile} from './small-file.js';
 
 // Host CPU busy share from /proc/stat, between two readings: one small file read, where
 // systeminformation's currentLoad() spawns a shell every call (6 % of a core at one a second).
@@ -19,7 +19,7 @@ export function parseCpuTimes(stat: string): CpuTimes {
 	return times;
 }
 
-/** Percent busy, all cores first then each core; null before two readings exist. */
+/** Percent busy between two readings: all cores first, then each core. */
 export function busyPercent(previous: CpuTimes, current: CpuTimes): number[] {
 	return current.map(([busy, total], index) => {
 		const [busyBefore, totalBefore] = previous[index] ?? [busy, total];
@@ -40,7 +40,7 @@ export function createCpuLoadReader(path = '/proc/stat'): () => {cpuPercent: num
 	return () => {
 		let current: CpuTimes;
 		try {
-			current = parseCpuTimes(readFileSync(path, 'utf8'));
+			current = parseCpuTimes(readSmallFile(path));
 		} catch {
 			return null;
 		}
