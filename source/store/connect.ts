@@ -168,22 +168,12 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			touch();
 		},
 	});
-	// The /proc scan reads every process's stat file: with thousands of processes (a shim and more
-	// per container) that is tens of ms, so it runs at most at 1 % of a core (waiting 100 times its
-	// own duration, 10 s at most) unless the processes view is open.
-	let nextScanAt = 0;
-	const scanProcesses = async () => {
-		if (store.getState().view.overlay !== 'processes' && Date.now() < nextScanAt) return null;
-		const scan = await scanner.scan().catch(() => null);
-		nextScanAt = Date.now() + Math.min((scan?.durationMs ?? 0) * 100, 10_000);
-		return scan;
-	};
 	const readHost = async () => {
 		// The ports view shows the listening sockets live; otherwise they are read only when a log says a port is taken.
 		if (store.getState().view.overlay === 'ports') void readPortHolders();
 		// The data root's disk is the host's only when the engine is local.
 		const dataRoot = settings.endpoint.kind === 'unix' ? (Object.values(store.getState().engines)[0]?.dataRoot ?? null) : null;
-		const [host, processes] = await Promise.all([readHostBasics(dataRoot).catch(() => null), scanProcesses()]);
+		const [host, processes] = await Promise.all([readHostBasics(dataRoot).catch(() => null), scanner.scanWithinBudget(store.getState().view.overlay === 'processes')]);
 		if (stopped) return;
 		if (host) pending.host = host;
 		if (processes) pending.processes = processes;

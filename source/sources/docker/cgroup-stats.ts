@@ -47,11 +47,12 @@ function readOptionalNumber(read: Read, path: string | null): number | null {
 
 /** A "name value" line of a stat file (memory.stat, cpu.stat); 0 when absent. */
 export function statField(stat: string, name: string): number {
-	const line = stat.startsWith(`${name} `) ? 0 : stat.indexOf(`\n${name} `) + 1;
-	if (line === 0 && !stat.startsWith(`${name} `)) return 0;
-	const start = line + name.length + 1;
-	const end = stat.indexOf('\n', start);
-	const value = Number(stat.slice(start, end === -1 ? undefined : end));
+	const text = `\n${stat}`;
+	const line = text.indexOf(`\n${name} `);
+	if (line === -1) return 0;
+	const start = line + name.length + 2;
+	const end = text.indexOf('\n', start);
+	const value = Number(text.slice(start, end === -1 ? undefined : end));
 	return Number.isFinite(value) ? value : 0;
 }
 
