@@ -84,8 +84,9 @@ export interface ProcessScanner {
 	scan(): Promise<ProcessScan>;
 	/**
 	 * A scan reads every process's stat file: with thousands of processes (a shim and more per
-	 * container) that is tens of ms, so this scans at most at 1 % of a core (waiting 100 times the
-	 * last scan's duration, 10 s at most) unless `now` is asked; null when it is not time yet.
+	 * container) that is tens of ms, so this scans at most at 1 % of a core (waiting 100 times what
+	 * the last scan's stat reads took, 10 s at most; a first sighting's one-time reads do not count)
+	 * unless `now` is asked; null when it is not time yet.
 	 */
 	scanWithinBudget(now: boolean): Promise<ProcessScan | null>;
 }
@@ -94,11 +95,12 @@ export function createProcessScanner(): ProcessScanner {
 	const known = new Map<string, {info: ProcessInfo | null; cpuTicks: number; at: number}>();
 	const files = keptFiles();
 	let nextScanAt = 0;
+	let statReadsMs = 0;
 	const scanner: ProcessScanner = {
 		async scanWithinBudget(now) {
 			if (!now && Date.now() < nextScanAt) return null;
 			const scan = await scanner.scan().catch(() => null);
-			nextScanAt = Date.now() + Math.min((scan?.durationMs ?? 0) * 100, 10_000);
+			nextScanAt = Date.now() + Math.min(statReadsMs * 100, 10_000);
 			return scan;
 		},
 		async scan() {
@@ -109,6 +111,7 @@ export function createProcessScanner(): ProcessScanner {
 			const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
 			const stats = pids.map((pid) => readStat(files, pid)).filter((stat): stat is ProcStat => stat !== null);
 			files.sweep();
+			statReadsMs = performance.now() - started;
 			const seen = new Set<string>();
 			const processes = await Promise.all(
 				stats.map(async (stat): Promise<HostProcess> => {
