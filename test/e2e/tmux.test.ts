@@ -4,7 +4,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 import {cliPath, until} from '../support/run-cli.js';
 
 // The real binary in a real terminal (tmux), driven by keys, read off the screen. CI is unset for
@@ -133,7 +133,7 @@ test('SIGTERM, Ctrl-C and a crash all give the terminal back', async (t) => {
 test('bulk stop-loop through the keyboard: filter, mark all, b, y — then re-arm', async (t) => {
 	if (!requireEngine(t)) return;
 	const agents = ['lab-agent-1', 'lab-agent-2', 'lab-agent-3'];
-	const policies = () => agents.map((name) => execFileSync('docker', ['inspect', '-f', '{{.HostConfig.RestartPolicy.Name}}', name], {encoding: 'utf8'}).trim());
+	const policies = () => agents.map((name) => docker('inspect', '-f', '{{.HostConfig.RestartPolicy.Name}}', name));
 	const state = mkdtempSync(join(tmpdir(), 'fleettop-state-'));
 	startShell(120, 34);
 	try {
@@ -152,7 +152,7 @@ test('bulk stop-loop through the keyboard: filter, mark all, b, y — then re-ar
 		await shows(/stop-loop: 3 of 3 done/, 'the summary', 20_000);
 		await shows(/lab-agent-3 +loop-stop/, 'shown as loop stopped', 10_000);
 		assert.deepEqual(policies(), ['no', 'no', 'no']);
-		const counts = () => agents.map((name) => execFileSync('docker', ['inspect', '-f', '{{.RestartCount}} {{.State.Status}}', name], {encoding: 'utf8'}).trim());
+		const counts = () => agents.map((name) => docker('inspect', '-f', '{{.RestartCount}} {{.State.Status}}', name));
 		const stopped = counts();
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		assert.deepEqual(counts(), stopped, 'no restart after stop-loop');
@@ -170,9 +170,9 @@ test('bulk stop-loop through the keyboard: filter, mark all, b, y — then re-ar
 		stop();
 		// Whatever happened above, the lab's loops must loop again for the tests after this one.
 		policies().forEach((policy, index) => {
-			if (policy !== 'always') execFileSync('docker', ['update', '--restart', 'always', agents[index]!], {stdio: 'ignore'});
+			if (policy !== 'always') docker('update', '--restart', 'always', agents[index]!);
 		});
-		for (const name of agents) execFileSync('docker', ['start', name], {stdio: 'ignore'});
+		for (const name of agents) docker('start', name);
 	}
 });
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {hostname, tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
@@ -7,7 +6,7 @@ import {test} from 'node:test';
 import {resolveSettings} from '../../source/config.js';
 import {connectSources} from '../../source/store/connect.js';
 import {createFleetStore} from '../../source/store/fleet-store.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 import {until} from '../support/run-cli.js';
 
 // Actions through fleettop's own wiring: the store learns of a stopped loop (and forgets it on
@@ -17,7 +16,7 @@ test('actions through the connection: audit log lines, loops stopped and re-arme
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-audit-${process.pid}`;
 	const state = mkdtempSync(join(tmpdir(), 'fleettop-state-'));
-	execFileSync('docker', ['run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'sleep 0.5; exit 7']);
+	docker('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'sleep 0.5; exit 7');
 	const store = createFleetStore();
 	const connection = connectSources(store, resolveSettings({}, {XDG_STATE_HOME: state, HOME: state}));
 	try {
@@ -49,6 +48,6 @@ test('actions through the connection: audit log lines, loops stopped and re-arme
 		assert.match(lines[1].message, /is not paused/);
 	} finally {
 		connection.stop();
-		execFileSync('docker', ['rm', '-f', name], {stdio: 'ignore'});
+		docker('rm', '-f', name);
 	}
 });

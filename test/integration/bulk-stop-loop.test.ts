@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,14 +7,14 @@ import {resolveSettings} from '../../source/config.js';
 import {createActionRunner} from '../../source/store/action-runner.js';
 import {connectSources} from '../../source/store/connect.js';
 import {createFleetStore} from '../../source/store/fleet-store.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 import {until} from '../support/run-cli.js';
 
 // Every looping lab container, marked and stopped with one bulk stop-loop, through the same
 // runner the keys use; then all re-armed with their own policies.
 
 const loops = ['lab-agent-1', 'lab-agent-2', 'lab-agent-3', 'lab-pip-worker', 'lab-api-port', 'lab-gateway', 'lab-notifier', 'lab-uploads'];
-const inspect = (name: string) => execFileSync('docker', ['inspect', '-f', '{{.HostConfig.RestartPolicy.Name}} {{.State.Status}} {{.RestartCount}}', name], {encoding: 'utf8'}).trim().split(' ');
+const inspect = (name: string) => docker('inspect', '-f', '{{.HostConfig.RestartPolicy.Name}} {{.State.Status}} {{.RestartCount}}', name).split(' ');
 
 test('bulk stop-loop of every looping lab container, then re-arm', async (t) => {
 	if (!requireEngine(t)) return;
@@ -59,8 +58,8 @@ test('bulk stop-loop of every looping lab container, then re-arm', async (t) => 
 	} finally {
 		connection.stop();
 		for (const [name, policy] of original) {
-			if (inspect(name)[0] !== policy) execFileSync('docker', ['update', '--restart', policy, name], {stdio: 'ignore'});
-			execFileSync('docker', ['start', name], {stdio: 'ignore'});
+			if (inspect(name)[0] !== policy) docker('update', '--restart', policy, name);
+			docker('start', name);
 		}
 	}
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -7,34 +6,26 @@ import {test} from 'node:test';
 import Docker from 'dockerode';
 import {runContainerAction, type ContainerAction} from '../../source/sources/docker/container-actions.js';
 import {savedPoliciesAt} from '../../source/sources/state/saved-policies.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, removeContainers, requireEngine} from '../support/engine.js';
 import {until} from '../support/run-cli.js';
 
 // Every container action against the real engine, including breaking a real restart loop and
 // re-arming it, and the one-line messages of the ways an action fails.
 
-const docker = new Docker();
-const run = (...args: string[]) => execFileSync('docker', args, {encoding: 'utf8'}).trim();
-const inspect = (name: string) => JSON.parse(run('inspect', name))[0] as {Id: string; State: {Status: string; StartedAt: string; ExitCode: number}; RestartCount: number; HostConfig: {RestartPolicy: {Name: string; MaximumRetryCount: number}}};
-const remove = (name: string) => {
-	try {
-		execFileSync('docker', ['rm', '-f', name], {stdio: 'ignore'});
-	} catch {
-		// already gone
-	}
-};
+const engine = new Docker();
+const inspect = (name: string) => JSON.parse(docker('inspect', name))[0] as {Id: string; State: {Status: string; StartedAt: string; ExitCode: number}; RestartCount: number; HostConfig: {RestartPolicy: {Name: string; MaximumRetryCount: number}}};
 
 function actor(name: string, file = join(mkdtempSync(join(tmpdir(), 'fleettop-state-')), 'stopped-loops.json')) {
 	const id = inspect(name).Id;
 	const policies = savedPoliciesAt(file);
-	const act = (action: ContainerAction) => runContainerAction(action, {docker, id, policyKey: `unix:///var/run/docker.sock/${id}`, name, policies, callTimeoutMs: 5000});
+	const act = (action: ContainerAction) => runContainerAction(action, {docker: engine, id, policyKey: `unix:///var/run/docker.sock/${id}`, name, policies, callTimeoutMs: 5000});
 	return {act, policies, file, id};
 }
 
 test('start, stop, restart, pause, unpause, kill; already there is success; failures say why', async (t) => {
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-actions-${process.pid}`;
-	run('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', 'sleep', '100000');
+	docker('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', 'sleep', '100000');
 	try {
 		const {act} = actor(name);
 		assert.equal(await act('stop'), 'stopped');
@@ -52,17 +43,17 @@ test('start, stop, restart, pause, unpause, kill; already there is success; fail
 		assert.equal(await act('kill'), 'killed');
 		assert.equal(inspect(name).State.ExitCode, 137);
 		await assert.rejects(act('re-arm'), /no saved restart policy/);
-		remove(name);
+		removeContainers(name);
 		await assert.rejects(act('start'), {message: `start ${name}: the container is gone (removed meanwhile)`});
 	} finally {
-		remove(name);
+		removeContainers(name);
 	}
 });
 
 test('stop-loop breaks a real restart loop for good; re-arm brings its policy back', async (t) => {
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-stoploop-${process.pid}`;
-	run('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'on-failure:50', 'fleettop-lab/base:1', 'sh', '-c', 'sleep 0.3; exit 3');
+	docker('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'on-failure:50', 'fleettop-lab/base:1', 'sh', '-c', 'sleep 0.3; exit 3');
 	try {
 		await until('the loop to restart', async () => (inspect(name).RestartCount >= 2 ? true : undefined), 30_000);
 		const {act, policies, file, id} = actor(name);
@@ -85,6 +76,6 @@ test('stop-loop breaks a real restart loop for good; re-arm brings its policy ba
 		await until('the loop to run again', async () => (inspect(name).RestartCount > later.RestartCount ? true : undefined), 30_000);
 		assert.equal(await policies.get(`unix:///var/run/docker.sock/${id}`), null, 're-arm forgets the saved policy');
 	} finally {
-		remove(name);
+		removeContainers(name);
 	}
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import net from 'node:net';
 import {tmpdir} from 'node:os';
@@ -10,7 +9,7 @@ import type {ContainerRecord} from '../../source/domain/container.js';
 import type {ContainerEvidence} from '../../source/domain/evidence.js';
 import {createEngineWatcher, type EngineSink} from '../../source/sources/docker/engine-watcher.js';
 import type {EngineStatus} from '../../source/sources/docker/engine-status.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, removeContainers, requireEngine} from '../support/engine.js';
 import {runCli, until} from '../support/run-cli.js';
 
 function recordingSink() {
@@ -117,7 +116,7 @@ test('a loop shows its restart count rising, live from events, with its exits an
 	try {
 		await watcher.start();
 		assert.equal(last()?.state, 'connected');
-		execFileSync('docker', ['run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'echo "ledger: starting"; echo "fatal: ledger inconsistent" >&2; exit 3']);
+		docker('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'echo "ledger: starting"; echo "fatal: ledger inconsistent" >&2; exit 3');
 		const seen = new Set<number>();
 		await until('three different restart counts', async () => {
 			const record = [...records.values()].find((candidate) => candidate.name === name);
@@ -131,15 +130,11 @@ test('a loop shows its restart count rising, live from events, with its exits an
 		const evidence = await until('the last lines of a run that died', async () => evidenceByKey.get(record.key), 10_000);
 		// The engine copies stdout and stderr apart: within one run their order is not guaranteed.
 		assert.deepEqual(evidence.lines.slice(-2).map((line) => `${line.stream} ${line.text}`).sort(), ['stderr fatal: ledger inconsistent', 'stdout ledger: starting']);
-		execFileSync('docker', ['rm', '-f', name]);
+		docker('rm', '-f', name);
 		await until('the removal', async () => ([...records.values()].some((candidate) => candidate.name === name) ? undefined : true), 10_000);
 	} finally {
 		watcher.stop();
-		try {
-			execFileSync('docker', ['rm', '-f', name], {stdio: 'ignore'});
-		} catch {
-			// already gone
-		}
+		removeContainers(name);
 	}
 });
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
 import Docker from 'dockerode';
 import type {LogEntry} from '../../source/domain/log-entry.js';
 import {followLogs} from '../../source/sources/docker/log-follower.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 import {until} from '../support/run-cli.js';
 
 // A looping container's log, followed across its restarts.
@@ -12,7 +11,7 @@ import {until} from '../support/run-cli.js';
 test('lines of several runs, with a separator for each exit and restart', async (t) => {
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-logs-${process.pid}`;
-	const id = execFileSync('docker', ['run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'echo "run at $(cat /proc/uptime)"; echo "about to fail" >&2; sleep 1; exit 3'], {encoding: 'utf8'}).trim();
+	const id = docker('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', '--restart', 'always', 'fleettop-lab/base:1', 'sh', '-c', 'echo "run at $(cat /proc/uptime)"; echo "about to fail" >&2; sleep 1; exit 3');
 	const entries: LogEntry[] = [];
 	const errors: string[] = [];
 	const follower = followLogs({docker: new Docker(), id, tty: false, tail: 100, callTimeoutMs: 5000, pollMs: 200, onEntries: (more) => entries.push(...more), onError: (message) => errors.push(message)});
@@ -28,13 +27,13 @@ test('lines of several runs, with a separator for each exit and restart', async 
 		assert.deepEqual(errors, []);
 	} finally {
 		follower.stop();
-		execFileSync('docker', ['rm', '-f', name], {stdio: 'ignore'});
+		docker('rm', '-f', name);
 	}
 });
 
 test('a log that sets the title, writes the clipboard and clears the screen arrives as plain text', async (t) => {
 	if (!requireEngine(t)) return;
-	const id = execFileSync('docker', ['inspect', '-f', '{{.Id}}', 'lab-escapes'], {encoding: 'utf8'}).trim();
+	const id = docker('inspect', '-f', '{{.Id}}', 'lab-escapes');
 	const entries: LogEntry[] = [];
 	const follower = followLogs({docker: new Docker(), id, tty: false, tail: 9, callTimeoutMs: 5000, onEntries: (more) => entries.push(...more), onError: () => undefined});
 	try {

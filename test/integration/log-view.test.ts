@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -13,7 +12,7 @@ import {connectSources} from '../../source/store/connect.js';
 import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
 import {openLogs, showLog} from '../../source/store/log-actions.js';
 import {createLogSaver} from '../../source/store/log-save.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, removeContainers, requireEngine} from '../support/engine.js';
 import {until} from '../support/run-cli.js';
 
 // The log pane's sources on the real engine: restarts, floods, many logs at once, and sockets
@@ -22,10 +21,8 @@ import {until} from '../support/run-cli.js';
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function run(name: string, ...command: string[]): string {
-	return execFileSync('docker', ['run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', ...command], {encoding: 'utf8'}).trim();
+	return docker('run', '-d', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', ...command);
 }
-
-const remove = (...names: string[]) => execFileSync('docker', ['rm', '-f', ...names], {stdio: 'ignore'});
 
 /** Sockets this process holds open. */
 function openSockets(): number {
@@ -62,31 +59,31 @@ test('a restarted container is followed again: lines of both runs, exit and rest
 	const follower = followLogs({docker: new Docker(), id, tty: false, tail: 100, callTimeoutMs: 10_000, pollMs: 200, onEntries: (more) => entries.push(...more), onError: () => undefined});
 	try {
 		await until('the first run', async () => (entries.length >= 1 ? true : undefined), 20_000);
-		execFileSync('docker', ['restart', '-t', '0', name], {stdio: 'ignore'});
+		docker('restart', '-t', '0', name);
 		await until('the second run', async () => (entries.filter((entry) => entry.kind === 'line').length >= 2 ? true : undefined), 30_000);
 		const kinds = entries.map((entry) => (entry.kind === 'line' ? 'line' : entry.text.replace(/\d\d:\d\d:\d\d/, 'T')));
 		assert.deepEqual(kinds, ['line', '— exited 137 at T —', '— restarted at T —', 'line']);
 	} finally {
 		follower.stop();
-		remove(name);
+		removeContainers(name);
 	}
 });
 
 test('a created container says it never started, then its lines come when it starts', async (t) => {
 	if (!requireEngine(t)) return;
 	const name = `fleettop-test-created-${process.pid}`;
-	const id = execFileSync('docker', ['create', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', 'sh', '-c', 'echo "first start"; exec sleep 600'], {encoding: 'utf8'}).trim();
+	const id = docker('create', '--name', name, '--label', 'fleettop.test=1', '--network', 'none', 'fleettop-lab/base:1', 'sh', '-c', 'echo "first start"; exec sleep 600');
 	const entries: LogEntry[] = [];
 	const follower = followLogs({docker: new Docker(), id, tty: false, tail: 100, callTimeoutMs: 10_000, pollMs: 200, onEntries: (more) => entries.push(...more), onError: () => undefined});
 	try {
 		await until('the never-started mark', async () => (entries.length >= 1 ? true : undefined), 20_000);
-		execFileSync('docker', ['start', name], {stdio: 'ignore'});
+		docker('start', name);
 		await until('its first line', async () => (entries.some((entry) => entry.kind === 'line') ? true : undefined), 30_000);
 		const texts = entries.map((entry) => entry.text.replace(/\d\d:\d\d:\d\d/, 'T'));
 		assert.deepEqual(texts, ['— created, never started: its lines come when it starts —', '— started at T —', 'first start']);
 	} finally {
 		follower.stop();
-		remove(name);
+		removeContainers(name);
 	}
 });
 
@@ -115,7 +112,7 @@ test('a flood is sampled: lines past 4000 a second are counted, marked, and not 
 		assert.match(marks[0]!, /^… [\d ]+ lines skipped: the log prints more than 4 000 a second …$/);
 	} finally {
 		follower.stop();
-		remove(name);
+		removeContainers(name);
 	}
 });
 
@@ -168,7 +165,7 @@ test('T interleaves marked containers by time with their names; E keeps only err
 		}, 20_000);
 		assert.ok(errors.every((entry) => entry.kind === 'line' && isErrorLine(entry.text) && entry.stream === 'stderr'), errors.map((entry) => entry.kind === 'line' && entry.text).join('\n'));
 	} finally {
-		remove(...names);
+		removeContainers(...names);
 	}
 });
 

@@ -4,12 +4,12 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 import {runCli} from '../support/run-cli.js';
 
 // `fleettop restart PROJECT` on real compose projects: the order, the waiting, the dry run.
 
-const startedAt = (name: string) => execFileSync('docker', ['inspect', '-f', '{{.State.StartedAt}}', name], {encoding: 'utf8'}).trim();
+const startedAt = (name: string) => docker('inspect', '-f', '{{.State.StartedAt}}', name);
 
 test('a dry run prints the plan and changes nothing', async (t) => {
 	if (!requireEngine(t)) return;
@@ -44,7 +44,7 @@ test('the lab project: db restarted but never healthy, so its dependents are not
 	assert.match(result.stdout, /skipped lab-shop_api_1: not started: db is not ready/);
 	assert.match(result.stdout, /skipped lab-shop_worker_1: not started: api is not ready/);
 	assert.notEqual(startedAt('lab-shop_db_1'), before, 'db was restarted');
-	assert.equal(execFileSync('docker', ['inspect', '-f', '{{.State.Status}}', 'lab-shop_api_1'], {encoding: 'utf8'}).trim(), 'created');
+	assert.equal(docker('inspect', '-f', '{{.State.Status}}', 'lab-shop_api_1'), 'created');
 });
 
 test('a healthy chain starts in depends_on order, each after the one before is ready', async (t) => {

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 import {snapshot} from '../support/run-cli.js';
 
 // lab-cpu-burn spins under --cpus 0.5: a known load to compare cgroup files, the API stream and
 // `docker stats` on.
 
 function dockerStats(name: string): {cpu: number; memoryMiB: number} {
-	const [cpu = '', memory = ''] = execFileSync('docker', ['stats', '--no-stream', '--format', '{{.CPUPerc}}|{{.MemUsage}}', name], {encoding: 'utf8'}).trim().split('|');
+	const [cpu = '', memory = ''] = docker('stats', '--no-stream', '--format', '{{.CPUPerc}}|{{.MemUsage}}', name).split('|');
 	const [amount = '0', unit = ''] = /^([\d.]+)(\w+)/.exec(memory)?.slice(1) ?? [];
 	const scale: Record<string, number> = {B: 1 / 1024 / 1024, KiB: 1 / 1024, MiB: 1, GiB: 1024};
 	return {cpu: Number.parseFloat(cpu), memoryMiB: Number(amount) * (scale[unit] ?? 1)};

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {readlinkSync} from 'node:fs';
 import {test} from 'node:test';
 import Docker from 'dockerode';
@@ -8,13 +7,13 @@ import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 import {clientOver} from '../../source/sources/supervisor/client.js';
 import {execRelay} from '../../source/sources/supervisor/exec-relay.js';
 import {SupervisorError} from '../../source/sources/supervisor/transport.js';
-import {requireEngine} from '../support/engine.js';
+import {docker, requireEngine} from '../support/engine.js';
 
 // supervisord inside the lab container lab-supervisor: found in the host's process table, asked
 // through docker exec with its own Python, nothing set up in the container.
 
 async function labSupervisor() {
-	const id = execFileSync('docker', ['inspect', '-f', '{{.Id}}', 'lab-supervisor'], {encoding: 'utf8'}).trim();
+	const id = docker('inspect', '-f', '{{.Id}}', 'lab-supervisor');
 	const found = supervisordsInContainers((await createProcessScanner().scan()).processes).find((process) => process.containerId === id);
 	assert.ok(found, 'lab-supervisor\'s supervisord in the process table');
 	assert.equal(found.config, '/etc/supervisord.conf');

@@ -13,6 +13,23 @@ export function engineAnswers(): boolean {
 	}
 }
 
+/** A daemon stuck on one container must fail the test that asked, not hang the suite (design notes §4). */
+const dockerTimeoutMs = 60_000;
+
+/** The docker CLI's output, trimmed; throws on a failure or after a minute. */
+export function docker(...args: string[]): string {
+	return execFileSync('docker', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: dockerTimeoutMs}).trim();
+}
+
+/** Removes containers, gone or not. */
+export function removeContainers(...names: string[]): void {
+	try {
+		docker('rm', '-f', ...names);
+	} catch {
+		// already gone
+	}
+}
+
 export function requireEngine(t: TestContext): boolean {
 	if (engineAnswers()) return true;
 	if (process.env['CI']) throw new Error('no Docker engine answers: under CI the lab must be up (npm run lab up)');
