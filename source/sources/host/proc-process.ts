@@ -42,8 +42,11 @@ const maxCommandLength = 200;
 
 export async function readProcess(pid: number): Promise<ProcessInfo | null> {
 	try {
-		// Read in a row, not through the thread pool: a first scan reads thousands of these.
-		const cmdline = readSmallFile(`/proc/${pid}/cmdline`);
+		// status and cgroup are read in a row, not through the thread pool: a first scan reads
+		// thousands. cmdline goes through the pool: the kernel reads it from the process's memory
+		// under its memory map lock, which a process stuck in a page fault (hung NFS, FUSE, memory
+		// pressure) holds for as long as it is stuck, and fleettop must not freeze with it.
+		const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
 		const status = readSmallFile(`/proc/${pid}/status`);
 		let cgroup = '';
 		try {
