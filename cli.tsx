@@ -4,7 +4,6 @@
 import meow from 'meow';
 import {mergeFlags, readConfig} from './source/config-file.js';
 import {ConfigError, parseCommand, resolveSettings} from './source/config.js';
-import {runOnce} from './source/once.js';
 
 const cli = meow(
 	`
@@ -76,7 +75,11 @@ async function main(): Promise<number> {
 		const {runRestart} = await import('./source/restart-command.js');
 		return runRestart(settings, process.stdout, process.stderr);
 	}
-	if (settings.once || settings.command === 'report') return runOnce(settings, process.stdout, process.stderr);
+	// Each mode loads only its own modules: they are most of the time to a first frame.
+	if (settings.once || settings.command === 'report') {
+		const {runOnce} = await import('./source/once.js');
+		return runOnce(settings, process.stdout, process.stderr);
+	}
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		throw new ConfigError('fleettop needs a terminal; for scripts use fleettop --once --json');
 	}

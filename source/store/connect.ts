@@ -65,9 +65,10 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	};
 
 	const sink = {
+		// Rare, and what the header says first: connecting, connected, down.
 		status(status: EngineStatus) {
 			(pending.engines ??= []).push(status);
-			touch();
+			publishSoon();
 		},
 		replaceAll(engine: string, records: ContainerRecord[]) {
 			(pending.replaced ??= new Map()).set(engine, records);

@@ -169,9 +169,11 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 	}
 
 	async function synchronize(): Promise<void> {
-		const version = await call('ping', (signal) => withSignal(docker.version.bind(docker), signal));
 		const now = BigInt(Date.now()) * 1_000_000n;
-		const listed = await call('list containers', (signal) => docker.listContainers({all: true, abortSignal: signal}));
+		const [version, listed] = await Promise.all([
+			call('ping', (signal) => withSignal(docker.version.bind(docker), signal)),
+			call('list containers', (signal) => docker.listContainers({all: true, abortSignal: signal})),
+		]);
 		records.clear();
 		for (const item of listed) records.set(containerKey(engine, item.Id), recordFromList(engine, item));
 		sink.replaceAll(engine, [...records.values()]);
