@@ -83,8 +83,6 @@ async function main(): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		throw new ConfigError('fleettop needs a terminal; for scripts use fleettop --once --json');
 	}
-	// React's development build checks every render: several times the CPU, for nothing an operator sees.
-	process.env['NODE_ENV'] ??= 'production';
 	const {runInteractive} = await import('./source/interactive.js');
 	return runInteractive(settings);
 }

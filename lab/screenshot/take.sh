@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 session=fleettop-shot
 tmux kill-session -t "$session" 2>/dev/null || true
-tmux new-session -d -s "$session" -x 150 -y 34 "env -u CI node dist/cli.js"
+tmux new-session -d -s "$session" -x 150 -y 34 "env -u CI ./dist/fleettop.js"
 sleep "${SETTLE:-6}"
 tmux send-keys -t "$session" j j j j j j
 sleep 1

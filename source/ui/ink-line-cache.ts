@@ -21,11 +21,19 @@ interface OutputPrototype {
 /** Lines kept; a full screen is ~60 lines, a log flood brings new ones every frame. */
 const maxLines = 2000;
 
+/** The bundle maps `ink-output` to the copy of Ink inside it (source/bundle/build.mjs); unbundled, the file sits next to Ink's entry. */
+async function inkOutputModule(): Promise<{default?: {prototype: OutputPrototype}}> {
+	try {
+		return (await import('ink-output')) as {default?: {prototype: OutputPrototype}};
+	} catch {
+		const inkEntry = fileURLToPath(import.meta.resolve('ink'));
+		return import(pathToFileURL(join(dirname(inkEntry), 'output.js')).href);
+	}
+}
+
 export async function keepInkLinesAcrossFrames(): Promise<boolean> {
 	try {
-		const inkEntry = fileURLToPath(import.meta.resolve('ink'));
-		const module = (await import(pathToFileURL(join(dirname(inkEntry), 'output.js')).href)) as {default?: {prototype: OutputPrototype}};
-		const prototype = module.default?.prototype;
+		const prototype = (await inkOutputModule()).default?.prototype;
 		if (!prototype || typeof prototype.get !== 'function') return false;
 		const get = prototype.get;
 		let shared: OutputCaches | null = null;

@@ -6,7 +6,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const cliPath = fileURLToPath(new URL('../../dist/fleettop.js', import.meta.url));
 
 /** fleettop as an operator starts it (the node flags of its shebang), with more node flags if asked. */
 export function fleettopCommand(...nodeFlags: string[]): string {

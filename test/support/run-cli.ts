@@ -2,7 +2,7 @@ import {execFile} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import type {Snapshot} from '../../source/domain/snapshot.js';
 
-export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/fleettop.js', import.meta.url));
 
 export interface CliResult {
 	code: number;

@@ -177,6 +177,8 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		records.clear();
 		for (const item of listed) records.set(containerKey(engine, item.Id), recordFromList(engine, item));
 		sink.replaceAll(engine, [...records.values()]);
+		// Connected as soon as the list is in: the past hour's events can take a while on a busy engine.
+		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null});
 		// The data root is only for the host pane: asked alongside the history, never in its way.
 		const [historySince, info] = await Promise.all([
 			readExitHistory(now).catch(() => Number(now / 1_000_000n)),
@@ -184,7 +186,7 @@ export function createEngineWatcher(options: EngineWatcherOptions): EngineWatche
 		]);
 		lastEventNano ??= now;
 		const dataRoot = (info as {DockerRootDir?: string} | null)?.DockerRootDir ?? null;
-		setStatus({state: 'connected', message: null, version: version.Version ?? null, apiVersion: version.ApiVersion ?? null, historySince: status.historySince ?? historySince, dataRoot});
+		setStatus({historySince: status.historySince ?? historySince, dataRoot});
 		const ids = listed.map((item) => item.Id);
 		const workers = Array.from({length: 4}, async () => {
 			for (let id = ids.shift(); id; id = ids.shift()) await inspect(id);
