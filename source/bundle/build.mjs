@@ -43,6 +43,8 @@ await build({
 			"const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
 		].join(' '),
 	},
+	// Without comments the file is ASCII, which V8 keeps at one byte a character (6 MB less).
+	minifyWhitespace: true,
 	legalComments: 'none',
 	logLevel: 'warning',
 });

@@ -4,7 +4,8 @@ import {docker, requireEngine} from '../support/engine.js';
 import {snapshot} from '../support/run-cli.js';
 
 // lab-cpu-burn spins under --cpus 0.5: a known load to compare cgroup files, the API stream and
-// `docker stats` on.
+// `docker stats` on. On a busy machine it gets less than its half core now and then, so fleettop
+// reads over 3 s and is compared with docker's readings just before and just after.
 
 function dockerStats(name: string): {cpu: number; memoryMiB: number} {
 	const [cpu = '', memory = ''] = docker('stats', '--no-stream', '--format', '{{.CPUPerc}}|{{.MemUsage}}', name).split('|');
@@ -15,17 +16,20 @@ function dockerStats(name: string): {cpu: number; memoryMiB: number} {
 
 test('cgroup and API stats agree with docker stats', async (t) => {
 	if (!requireEngine(t)) return;
-	const reference = dockerStats('lab-cpu-burn');
-	const supervisorReference = dockerStats('lab-supervisor');
 	for (const source of ['cgroup', 'api']) {
-		const shot = await snapshot(['--stats', source]);
+		const before = {burner: dockerStats('lab-cpu-burn').cpu, supervisor: dockerStats('lab-supervisor').memoryMiB};
+		const shot = await snapshot(['--stats', source, '--interval', '3s']);
+		const after = {burner: dockerStats('lab-cpu-burn').cpu, supervisor: dockerStats('lab-supervisor').memoryMiB};
 		assert.equal(shot.engines[0]?.statsSource, source);
 		const burner = shot.containers.find((c) => c.name === 'lab-cpu-burn')?.stats;
 		assert.ok(burner, `${source}: stats for lab-cpu-burn`);
-		assert.ok(Math.abs(burner.cpuPercent - reference.cpu) < 5, `${source}: ${burner.cpuPercent}% vs docker stats ${reference.cpu}%`);
+		const cpuWithin = Math.min(before.burner, after.burner) - 5 < burner.cpuPercent && burner.cpuPercent < Math.max(before.burner, after.burner) + 5;
+		assert.ok(cpuWithin, `${source}: ${burner.cpuPercent}% vs docker stats ${before.burner}% before and ${after.burner}% after`);
 		const supervisor = shot.containers.find((c) => c.name === 'lab-supervisor')?.stats;
 		assert.ok(supervisor, `${source}: stats for lab-supervisor`);
 		const mib = supervisor.memoryBytes / 1024 / 1024;
-		assert.ok(Math.abs(mib - supervisorReference.memoryMiB) / supervisorReference.memoryMiB < 0.05, `${source}: ${mib.toFixed(2)} MiB vs docker stats ${supervisorReference.memoryMiB} MiB`);
+		// Its programs start and stop (one flaps): its memory moves between readings.
+		const memoryWithin = Math.min(before.supervisor, after.supervisor) * 0.95 < mib && mib < Math.max(before.supervisor, after.supervisor) * 1.05;
+		assert.ok(memoryWithin, `${source}: ${mib.toFixed(2)} MiB vs docker stats ${before.supervisor} MiB before and ${after.supervisor} MiB after`);
 	}
 });

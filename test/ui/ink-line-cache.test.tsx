@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
-import {applyBatch, moveSelection, setFilter, setOverlay, toggleMark} from '../../source/store/actions.js';
+import {applyBatch, moveSelection, openList, setFilter, setOverlay, toggleHostPane, toggleMark} from '../../source/store/actions.js';
+import {openLogs} from '../../source/store/log-actions.js';
 import {createActionRunner} from '../../source/store/action-runner.js';
-import {keepInkLinesAcrossFrames} from '../../source/ui/ink-line-cache.js';
+import {keepInkLinesAcrossFrames, LastFrameCache} from '../../source/ui/ink-line-cache.js';
 import {fixtureNow, labStore} from '../support/fixtures.js';
 import {settle} from '../support/ink-keys.js';
 
@@ -26,6 +27,14 @@ async function session(): Promise<string[]> {
 		() => setOverlay(store, 'help'),
 		() => setOverlay(store, null),
 		() => moveSelection(store, -1),
+		() => setOverlay(store, 'detail'),
+		() => setOverlay(store, null),
+		() => openList(store, 'processes'),
+		() => openList(store, 'supervisors'),
+		() => setOverlay(store, null),
+		() => toggleHostPane(store, false),
+		() => openLogs(store, 'trouble'),
+		() => setOverlay(store, null),
 	];
 	for (const step of steps) {
 		step();
@@ -42,4 +51,21 @@ test('lines kept across frames: the same screens as Ink draws without them', asy
 	const withCache = await session();
 	assert.ok(drawnByInk.every((frame, index) => index === 0 || frame !== drawnByInk[index - 1]), 'every step changed the screen');
 	assert.deepEqual(withCache, drawnByInk);
+});
+
+test('the line cache holds what the last frame used, no more', () => {
+	const cache = new LastFrameCache<number>();
+	cache.set('header', 1);
+	cache.set('row a', 2);
+	cache.nextFrame();
+	assert.equal(cache.get('header'), 1, 'an unchanged line is found the next frame');
+	cache.set('row b', 3);
+	cache.nextFrame();
+	assert.equal(cache.get('header'), 1, 'and the frame after, as long as it is used');
+	assert.equal(cache.get('row b'), 3);
+	assert.equal(cache.get('row a'), undefined, 'a line not drawn for a frame is gone');
+	cache.nextFrame();
+	cache.nextFrame();
+	assert.equal(cache.get('header'), undefined);
+	assert.equal(cache.size, 0);
 });

@@ -1,3 +1,4 @@
+import {totalmem} from 'node:os';
 import {readFile} from 'node:fs/promises';
 import type Docker from 'dockerode';
 import type {StatsSource} from '../../config.js';
@@ -66,7 +67,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		);
 	}
 
-	async function sampleOne(record: ContainerRecord): Promise<void> {
+	async function sampleOne(record: ContainerRecord, hostMemory: number): Promise<void> {
 		const pid = record.pid ?? 0;
 		let entry = tracked.get(record.key);
 		if (!entry || entry.pid !== pid) {
@@ -77,7 +78,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		if (!entry.files) return fallBackToApi(record, entry);
 		try {
 			const reading = readCgroup(entry.files, entry.last, Date.now(), files.read);
-			if (entry.last) options.onStats(record.key, statsBetween(entry.last, reading));
+			if (entry.last) options.onStats(record.key, statsBetween(entry.last, reading, hostMemory));
 			entry.last = reading;
 		} catch {
 			// The container stopped between listing and reading, or the files are not ours to read.
@@ -93,7 +94,9 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 				entry.stream?.close();
 				tracked.delete(key);
 			}
-			await Promise.all(live.map(sampleOne));
+			// One system call for the host's memory per round, not one per container.
+			const hostMemory = totalmem();
+			await Promise.all(live.map((record) => sampleOne(record, hostMemory)));
 			files.sweep();
 		},
 		describe() {
