@@ -84,7 +84,10 @@ async function main(): Promise<number> {
 		throw new ConfigError('fleettop needs a terminal; for scripts use fleettop --once --json');
 	}
 	const {runInteractive} = await import('./source/interactive.js');
-	return runInteractive(settings);
+	const code = await runInteractive(settings);
+	// The terminal is back: engine calls still in flight (each bounded by --timeout) must not hold
+	// the shell for seconds.
+	process.exit(code);
 }
 
 main().then(

@@ -1,6 +1,7 @@
 // fleettop ships as one file: Node 20 spends over a second resolving and loading the few hundred
 // modules of Ink, React and dockerode one by one, most of the time to a first frame (npm run bench).
 import {chmod} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
@@ -43,6 +44,17 @@ await build({
 			"const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
 		].join(' '),
 	},
+	plugins: [
+		{
+			// Ink's measureText keeps every text it ever measured: ours is bounded (source/ui/ink-measure-text.ts).
+			name: 'bounded-ink-measure-text',
+			setup(bundle) {
+				bundle.onResolve({filter: /^\.\/measure-text\.js$/}, (args) =>
+					/[\\/]ink[\\/]build$/.test(dirname(args.importer)) ? {path: join(root, 'source/ui/ink-measure-text.ts')} : undefined,
+				);
+			},
+		},
+	],
 	// Without comments the file is ASCII, which V8 keeps at one byte a character (6 MB less).
 	minifyWhitespace: true,
 	legalComments: 'none',
