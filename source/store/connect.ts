@@ -169,21 +169,30 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			touch();
 		},
 	});
-	const readHost = async () => {
+	// The host's numbers and its process table come in apart: a first scan of a thousand processes
+	// must not keep the host line off the first screen, which shows each as soon as it is in.
+	const readHost = async (first: boolean) => {
+		const arrived = first ? publishSoon : touch;
 		// The ports view shows the listening sockets live; otherwise they are read only when a log says a port is taken.
 		if (store.getState().view.overlay === 'ports') void readPortHolders();
 		// The data root's disk is the host's only when the engine is local.
 		const dataRoot = settings.endpoint.kind === 'unix' ? (Object.values(store.getState().engines)[0]?.dataRoot ?? null) : null;
-		const [host, processes] = await Promise.all([readHostBasics(dataRoot).catch(() => null), scanner.scanWithinBudget(store.getState().view.overlay === 'processes')]);
-		if (stopped) return;
-		if (host) pending.host = host;
-		if (processes) pending.processes = processes;
-		if (processes) supervisors.poll(processes.processes, Object.values(store.getState().containers));
-		touch();
+		const host = readHostBasics(dataRoot).then((host) => {
+			if (stopped) return;
+			pending.host = host;
+			arrived();
+		}, () => undefined);
+		const processes = scanner.scanWithinBudget(store.getState().view.overlay === 'processes').then((processes) => {
+			if (stopped || !processes) return;
+			pending.processes = processes;
+			supervisors.poll(processes.processes, Object.values(store.getState().containers));
+			arrived();
+		});
+		await Promise.all([host, processes]);
 	};
 	// Host CPU is a share between two readings: the first is taken when the reader is made.
-	const firstHostRead = new Promise((resolve) => setTimeout(resolve, firstCpuReadingMs)).then(readHost).then(publishSoon);
-	const hostTimer = setInterval(readHost, Math.max(settings.intervalMs, 1000));
+	const firstHostRead = new Promise((resolve) => setTimeout(resolve, firstCpuReadingMs)).then(() => readHost(true));
+	const hostTimer = setInterval(() => void readHost(false), Math.max(settings.intervalMs, 1000));
 	// Time moves on screen ("up 5m") even when nothing else changes: one publish per interval.
 	let publishedAt = 0;
 	const publishTimer = setInterval(() => {

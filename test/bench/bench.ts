@@ -5,8 +5,9 @@
 //   --docker-stats   also run `docker stats` over the same fleets, as a reference
 //   --small          only the 125-container fleet
 //   --long           then 10 minutes at 500 containers, RSS every 30 s
+//   --long-only      only those 10 minutes
 import os from 'node:os';
-import {fleetDown, type FleetShape} from './bench-fleet.js';
+import {fleetDown, fleetUp, type FleetShape} from './bench-fleet.js';
 import {benchFleet, benchLongRun, fleetHeader, fleetRow, longRunRows} from './fleet-bench.js';
 import {floodRows, logFloodBench} from './log-flood.js';
 import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
@@ -18,6 +19,8 @@ import {keepInkLinesAcrossFrames} from '../../source/ui/ink-line-cache.js';
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const quick = flag('quick');
 const tiny = flag('tiny');
+const longOnly = flag('long-only');
+const largeFleet: FleetShape = {running: 400, exited: 90, looping: 10};
 
 async function measure(what: string, runs: number, work: () => Promise<unknown>): Promise<string> {
 	const times: number[] = [];
@@ -30,6 +33,24 @@ async function measure(what: string, runs: number, work: () => Promise<unknown>)
 	const cpu = process.cpuUsage(cpuStart);
 	const cpuMsPerRun = (cpu.user + cpu.system) / 1000 / runs;
 	return `| ${what} | ${runs} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 90).toFixed(1)} ms | ${cpuMsPerRun.toFixed(1)} ms | ${((cpuMsPerRun / 1000) * 100).toFixed(1)} % |`;
+}
+
+async function longRun(): Promise<void> {
+	const minutes = 10;
+	console.log('');
+	console.log('| memory over a long run | | |');
+	console.log('|---|---|---|');
+	console.log(longRunRows(minutes, await benchLongRun(minutes, 30)).join('\n'));
+}
+
+if (longOnly) {
+	try {
+		await fleetUp(largeFleet);
+		await longRun();
+	} finally {
+		await fleetDown();
+	}
+	process.exit(0);
 }
 
 const scanner = createProcessScanner();
@@ -50,20 +71,14 @@ console.log(`| the same with Ink's lines kept across frames (as fleettop runs) |
 
 const shapes: FleetShape[] = tiny
 	? [{running: 3, exited: 1, looping: 1}]
-	: [{running: 100, exited: 15, looping: 10}, {running: 400, exited: 90, looping: 10}].slice(0, flag('small') ? 1 : 2);
+	: [{running: 100, exited: 15, looping: 10}, largeFleet].slice(0, flag('small') ? 1 : 2);
 try {
 	console.log('');
 	console.log(fleetHeader.join('\n'));
 	for (const shape of shapes) {
 		console.log(fleetRow(await benchFleet(shape, {windowSeconds: tiny ? 3 : quick ? 20 : 60, presses: tiny ? 4 : quick ? 12 : 30, dockerStats: flag('docker-stats')})));
 	}
-	if (flag('long') && !tiny) {
-		const minutes = 10;
-		console.log('');
-		console.log('| memory over a long run | | |');
-		console.log('|---|---|---|');
-		console.log(longRunRows(minutes, await benchLongRun(minutes, 30)).join('\n'));
-	}
+	if (flag('long') && !tiny) await longRun();
 } finally {
 	await fleetDown();
 }
