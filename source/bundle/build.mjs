@@ -31,7 +31,7 @@ await build({
 		protobufjs: leftOut,
 		// Only imported when DEV=true, which the define above rules out.
 		'react-devtools-core': leftOut,
-		// Ink's own per-line caches are reached through this file (source/ui/ink-line-cache.ts).
+		// Ink's Output class, whose frames fleettop assembles itself (source/ui/ink-line-cache.ts).
 		'ink-output': './node_modules/ink/build/output.js',
 	},
 	// The CommonJS packages in the bundle expect these.

@@ -22,10 +22,6 @@ export function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export function median(values: number[]): number {
-	return percentile(values, 50);
-}
-
 function statFields(pid: number | string): string[] | null {
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
