@@ -186,8 +186,8 @@ test('no socket, nothing listening, no answer in time: one line each', async (t)
 
 test('its 0700 socket, asked by another user: permission denied, and what to do', async (t) => {
 	if (!available && !requireSupervisord(t)) return;
-	const client = fileURLToPath(new URL('../../dist/source/sources/supervisor/client.js', import.meta.url));
+	const client = fileURLToPath(new URL('../../source/sources/supervisor/client.ts', import.meta.url));
 	const script = `import(${JSON.stringify(client)}).then((m) => m.createSupervisorClient({kind: 'unix', path: ${JSON.stringify(supervisord.socket)}}, 2000).state()).then((s) => console.log('answered', s), (e) => console.log(e.reason, e.message))`;
-	const output = execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script], {encoding: 'utf8'}).trim();
+	const output = execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', '-e', script], {encoding: 'utf8'}).trim();
 	assert.match(output, /^denied permission denied on unix:\/\/.*supervisor\.sock: supervisord's socket is 0700 by default; run fleettop as its owner/);
 });

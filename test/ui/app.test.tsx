@@ -8,6 +8,7 @@ import {StatusLine} from '../../source/ui/status-line.js';
 import {createActionRunner} from '../../source/store/action-runner.js';
 import type {FleetStore} from '../../source/store/fleet-store.js';
 import {fixtureNow, labStore} from '../support/fixtures.js';
+import {until} from '../support/run-cli.js';
 
 /** The runner the app gets, with the engine call replaced by a log of what was asked (the engine side is tested in integration). */
 function recordingRunner(store: FleetStore, fail: string[] = []) {
@@ -296,10 +297,9 @@ test('R restarts the selected container\'s compose project in order, after showi
 	assert.match(asked, /Ordered restart of lab-shop: 3 services, each waited for up to 0.2s\?/);
 	assert.match(asked, /1\. lab-shop_db_1 +restart, wait until healthy\n +2\. lab-shop_api_1 +start, wait until running \(after db\)/);
 	stdin.write('y');
-	await new Promise((resolve) => setTimeout(resolve, 600));
-	// The recorded engine never reports a new run, so db never gets ready: its dependents wait.
+	// The recorded engine never reports a new run, so db never gets ready (0.2 s): its dependents wait.
+	const results = await until('the results of the ordered restart', async () => (/0 of 3 ready/.test(lastFrame() ?? '') ? lastFrame()! : undefined), 10_000);
 	assert.deepEqual(calls, ['restart lab-shop_db_1']);
-	const results = lastFrame()!;
 	assert.match(results, /restart lab-shop: 0 of 3 ready/);
 	assert.match(results, /failed {2}lab-shop_db_1: restarted, not healthy after 0\.2s \(running, unhealthy\) \(\d+\.\ds\)/);
 	assert.match(results, /skipped lab-shop_api_1: not started: db is not ready \(0\.0s\)/);
