@@ -12,6 +12,7 @@ import {join} from 'node:path';
 import {containerKey} from '../domain/container.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
 import {auditLogAt} from '../sources/state/audit-log.js';
+import {auditedActions} from './audited.js';
 import {savedPoliciesAt} from '../sources/state/saved-policies.js';
 import {stopProcess} from '../sources/host/stop-process.js';
 import type {ActOnContainer, StopHostProcess} from './action-runner.js';
@@ -203,7 +204,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	}, Math.min(logPublishEveryMs, settings.intervalMs));
 
 	const policies = savedPoliciesAt(join(settings.stateDir, 'stopped-loops.json'));
-	const audit = auditLogAt(join(settings.stateDir, 'audit.log'));
+	const audited = auditedActions(store, auditLogAt(join(settings.stateDir, 'audit.log')), settings.endpoint.label, settings.stateDir);
 	const engine = 'local';
 	const readStoppedLoops = async () => {
 		try {
@@ -215,25 +216,6 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		}
 	};
 	void readStoppedLoops();
-
-	/** Runs `work` and appends its outcome to the audit log, success or not. */
-	const audited = async (entry: {container: string; containerId: string; action: string}, work: () => Promise<string>): Promise<string> => {
-		const startedAt = Date.now();
-		let outcome: 'ok' | 'failed' = 'ok';
-		let message = '';
-		try {
-			message = await work();
-			return message;
-		} catch (error) {
-			outcome = 'failed';
-			message = (error as Error).message;
-			throw error;
-		} finally {
-			await audit({engine: settings.endpoint.label, ...entry, outcome, message, durationMs: Date.now() - startedAt}).catch((error: Error) =>
-				pushNotice(store, `audit log not written (${error.message.split('\n')[0]}): check ${settings.stateDir}`, 'warning'),
-			);
-		}
-	};
 
 	const act = async (key: string, action: ContainerAction): Promise<string> => {
 		const record = store.getState().containers[key];

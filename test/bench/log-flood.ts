@@ -1,6 +1,6 @@
 // Keypress-to-screen latency and memory while the log pane shows a container printing as fast
 // as it can.
-import {execFileSync} from 'node:child_process';
+import {docker, removeContainers} from '../support/engine.js';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -25,7 +25,7 @@ export interface FloodResult {
 }
 
 export async function logFloodBench(presses: number, laterSeconds: number): Promise<FloodResult> {
-	execFileSync('docker', ['run', '-d', '--name', flood, '--label', 'fleettop.bench=1', '--network', 'none', 'fleettop-lab/base:1', 'sh', '-c', 'yes "flood: GET /api/items?page=1 200 0.003s user=alice a line a busy service prints"'], {stdio: 'ignore'});
+	docker('run', '-d', '--name', flood, '--label', 'fleettop.bench=1', '--network', 'none', 'fleettop-lab/base:1', 'sh', '-c', 'yes "flood: GET /api/items?page=1 200 0.003s user=alice a line a busy service prints"');
 	const snapshots = mkdtempSync(join(tmpdir(), 'fleettop-bench-heap-'));
 	const terminal = openTerminal('fleettop-flood', fleettopCommand('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`));
 	try {
@@ -70,7 +70,7 @@ export async function logFloodBench(presses: number, laterSeconds: number): Prom
 		};
 	} finally {
 		terminal.close();
-		execFileSync('docker', ['rm', '-f', flood], {stdio: 'ignore'});
+		removeContainers(flood);
 	}
 }
 

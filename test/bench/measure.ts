@@ -2,11 +2,10 @@
 // (its children included) and of the daemon, the live JS heap, and a real terminal (tmux) whose
 // screen is read back, so that a time measured is what an operator waits for.
 import {execFileSync} from 'node:child_process';
+import {cliPath} from '../support/run-cli.js';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 
-const cliPath = fileURLToPath(new URL('../../dist/fleettop.js', import.meta.url));
 
 /** fleettop as an operator starts it (the node flags of its shebang), with more node flags if asked. */
 export function fleettopCommand(...nodeFlags: string[]): string {
