@@ -108,19 +108,20 @@ test('SIGTERM, Ctrl-C and a crash all give the terminal back', async (t) => {
 		launch();
 		await shows(/lab-agent-1/, 'the containers pane');
 		execFileSync('kill', ['-TERM', fleettopPid()]);
-		await shows(/EXIT=143/, 'exit on SIGTERM', 5000);
+		await shows(/EXIT=143\n\s*icanon/, 'exit on SIGTERM', 5000);
 		assert.match(screen(), /SHELL-BEFORE-FLEETTOP[\s\S]*EXIT=143\n\s*icanon/);
 
 		keys('clear; echo SHELL-BEFORE-FLEETTOP', 'Enter');
 		launch();
 		await shows(/lab-agent-1/, 'the containers pane again');
 		keys('C-c');
-		await shows(/EXIT=0/, 'exit on Ctrl-C', 5000);
+		await shows(/EXIT=0\n\s*icanon/, 'exit on Ctrl-C', 5000);
 		assert.match(screen(), /SHELL-BEFORE-FLEETTOP[\s\S]*EXIT=0\n\s*icanon/);
 
 		keys('clear; echo SHELL-BEFORE-FLEETTOP', 'Enter');
 		launch('FLEETTOP_TEST_CRASH_AFTER_MS=2500');
-		await shows(/EXIT=1/, 'exit on a crash', 15_000);
+		// The exit code shows before stty has printed the terminal's mode: wait for both.
+		await shows(/EXIT=1\n\s*icanon/, 'exit on a crash', 15_000);
 		const after = screen();
 		assert.match(after, /SHELL-BEFORE-FLEETTOP/);
 		assert.match(after, /fleettop crashed: Error: crash requested/);
