@@ -79,8 +79,7 @@ export async function benchFleet(shape: FleetShape, options: FleetBenchOptions):
 	const startedAt = performance.now();
 	const terminal = openTerminal('fleettop-bench', fleettopCommand());
 	try {
-		await terminal.waitFor(completeFrame(containers), 30_000);
-		const firstFrameMs = performance.now() - startedAt;
+		const firstFrameMs = await terminal.waitFor(completeFrame(containers), 30_000, startedAt);
 		await sleep(5000);
 		const pid = terminal.pid();
 		const fleettop = await costOver(pid, options.windowSeconds, daemonIdlePercent);

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {busyPercent, createCpuLoadReader, parseCpuTimes} from '../../source/sources/host/cpu-times.js';
 import {keptFiles, readSmallFile} from '../../source/sources/host/small-file.js';
+import {readProcess} from '../../source/sources/host/proc-process.js';
 
 const stat = (user: number, idle: number, iowait = 0) => `cpu  ${user} 0 0 ${idle} ${iowait} 0 0 0 0 0\ncpu0 ${user} 0 0 ${idle} ${iowait} 0 0 0 0 0\nintr 5 0\n`;
 
@@ -65,4 +66,27 @@ test('kept files: read again from the start, closed when unused or when their pr
 	assert.equal(openFds(), fdsBefore + 1, 'only the file still read is open');
 	files.close();
 	assert.equal(openFds(), fdsBefore);
+});
+
+test('a process\'s command line: short ones whole, long ones cut at 200 characters without a broken one', async () => {
+	const cases = [
+		{argv0: 'sleep', expected: 'sleep 30'},
+		// 800 bytes of two-byte characters end between two; of three-byte ones, inside one.
+		{argv0: 'é'.repeat(500), expected: `${'é'.repeat(200)}…`},
+		{argv0: '€'.repeat(300), expected: `${'€'.repeat(200)}…`},
+		{argv0: '🔥'.repeat(300), expected: `${'🔥'.repeat(100)}…`},
+		{argv0: 'x'.repeat(5000), expected: `${'x'.repeat(200)}…`},
+		{argv0: '€'.repeat(60), expected: `${'€'.repeat(60)} 30`},
+	];
+	for (const {argv0, expected} of cases) {
+		const sleeper = spawn('sleep', ['30'], {argv0, stdio: 'ignore'});
+		await new Promise((resolve) => sleeper.once('spawn', resolve));
+		try {
+			const info = await readProcess(sleeper.pid!);
+			assert.equal(info?.command, expected, `${argv0.slice(0, 3)}… (${argv0.length})`);
+		} finally {
+			sleeper.kill();
+		}
+	}
+	assert.equal(await readProcess(2 ** 22 + 1), null, 'a process that is gone');
 });

@@ -113,18 +113,26 @@ export function createProcessScanner(): ProcessScanner {
 			files.sweep();
 			statReadsMs = performance.now() - started;
 			const seen = new Set<string>();
-			const processes = await Promise.all(
-				stats.map(async (stat): Promise<HostProcess> => {
-					const id = `${stat.pid}:${stat.startTicks}`;
-					seen.add(id);
-					const previous = known.get(id);
-					// A zombie has no command line or cgroup left: its parent says where it came from.
-					const info = previous ? previous.info : stat.state === 'Z' ? null : await readProcess(stat.pid);
-					const cpuPercent = previous && now > previous.at ? ((stat.cpuTicks - previous.cpuTicks) / ticksPerSecond / ((now - previous.at) / 1000)) * 100 : null;
-					known.set(id, {info, cpuTicks: stat.cpuTicks, at: now});
-					return {...stat, command: info?.command ?? `[${stat.name}]`, user: info?.user ?? '', containerId: info?.containerId ?? null, cpuPercent};
-				}),
-			);
+			// Only a first sighting waits for a read; the hundreds of known processes make no promise.
+			const firstSightings: Array<Promise<void>> = [];
+			const processes = stats.map((stat): HostProcess => {
+				const id = `${stat.pid}:${stat.startTicks}`;
+				seen.add(id);
+				const previous = known.get(id);
+				const cpuPercent = previous && now > previous.at ? ((stat.cpuTicks - previous.cpuTicks) / ticksPerSecond / ((now - previous.at) / 1000)) * 100 : null;
+				const entry = {info: previous?.info ?? null, cpuTicks: stat.cpuTicks, at: now};
+				known.set(id, entry);
+				const process: HostProcess = {...stat, command: `[${stat.name}]`, user: '', containerId: null, cpuPercent};
+				const describe = (info: ProcessInfo | null) => {
+					entry.info = info;
+					if (info) Object.assign(process, {command: info.command, user: info.user, containerId: info.containerId});
+				};
+				// A zombie has no command line or cgroup left: its parent says where it came from.
+				if (previous) describe(previous.info);
+				else if (stat.state !== 'Z') firstSightings.push(readProcess(stat.pid).then(describe));
+				return process;
+			});
+			await Promise.all(firstSightings);
 			for (const id of known.keys()) if (!seen.has(id)) known.delete(id);
 			return {processes, counts: countStates(processes), scannedAt: now, durationMs: performance.now() - started};
 		},
