@@ -8,6 +8,7 @@ import type {EngineStatus} from '../sources/docker/engine-status.js';
 import {createHostReader} from '../sources/host/host-basics.js';
 import {readListeners} from '../sources/host/listening-sockets.js';
 import {createProcessScanner} from '../sources/host/proc-scan.js';
+import {firstScanGate} from './first-scan-gate.js';
 import {join} from 'node:path';
 import {containerKey} from '../domain/container.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
@@ -65,13 +66,16 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		});
 	};
 
+	const firstScan = firstScanGate();
 	const sink = {
 		// Rare, and what the header says first: connecting, connected, down.
 		status(status: EngineStatus) {
 			(pending.engines ??= []).push(status);
+			if (status.state !== 'connecting') firstScan.engineAnswered();
 			publishSoon();
 		},
 		replaceAll(engine: string, records: ContainerRecord[]) {
+			firstScan.engineAnswered();
 			(pending.replaced ??= new Map()).set(engine, records);
 			pending.upserts = pending.upserts?.filter((record) => record.engine !== engine);
 			publishSoon();
@@ -183,7 +187,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			pending.host = host;
 			arrived();
 		}, () => undefined);
-		const processes = scanner.scanWithinBudget(store.getState().view.overlay === 'processes').then((processes) => {
+		const processes = firstScan.opened.then(() => (stopped ? null : scanner.scanWithinBudget(store.getState().view.overlay === 'processes'))).then((processes) => {
 			if (stopped || !processes) return;
 			pending.processes = processes;
 			supervisors.poll(processes.processes, Object.values(store.getState().containers));
@@ -252,9 +256,12 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	}, (id) => supervisors.client(id));
 
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
-	return {
-		// Ready once the engines answered and what the diagnosis reads from the host is in.
-		ready: started.then(async () => {
+	// Ready once the engines answered and what the diagnosis reads from the host is in. Asked for
+	// only by one-shot commands, which draw no first frame to leave room for: the scan starts now.
+	let ready: Promise<void> | null = null;
+	const whenReady = () =>
+		started.then(async () => {
+			firstScan.openNow();
 			await firstHostRead;
 			if (stopped) return;
 			// The process table lists supervisords only now that the containers are known.
@@ -265,13 +272,18 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			await readCompose();
 			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await readPortHolders();
 			flush();
-		}),
+		});
+	return {
+		get ready() {
+			return (ready ??= whenReady());
+		},
 		act,
 		stopHostProcess,
 		actOnProgram,
 		flush,
 		stop() {
 			stopped = true;
+			firstScan.stop();
 			stopFollowing();
 			clearInterval(hostTimer);
 			clearInterval(publishTimer);

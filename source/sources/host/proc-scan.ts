@@ -96,10 +96,14 @@ export function createProcessScanner(): ProcessScanner {
 	const files = keptFiles();
 	let nextScanAt = 0;
 	let statReadsMs = 0;
+	let scanning = false;
 	const scanner: ProcessScanner = {
 		async scanWithinBudget(now) {
-			if (!now && Date.now() < nextScanAt) return null;
+			// Two asks in one moment (the first scan waits for the first frame) make one scan.
+			if (scanning || (!now && Date.now() < nextScanAt)) return null;
+			scanning = true;
 			const scan = await scanner.scan().catch(() => null);
+			scanning = false;
 			nextScanAt = Date.now() + Math.min(statReadsMs * 100, 10_000);
 			return scan;
 		},
