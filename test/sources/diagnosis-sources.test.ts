@@ -82,7 +82,7 @@ test('/proc/<pid>/cgroup names the container; passwd names the user', () => {
 });
 
 test('compose files: hostile names are sanitized, a missing file is one line', async () => {
-	const services = servicesFromYaml('services:\n  "evil\\u001b]0;x\\u0007":\n    depends_on: ["db\\u001b[2J"]\n');
+	const services = await servicesFromYaml('services:\n  "evil\\u001b]0;x\\u0007":\n    depends_on: ["db\\u001b[2J"]\n');
 	const [name] = Object.keys(services);
 	assert.doesNotMatch(name!, /\u001B/);
 	assert.doesNotMatch(services[name!]!.dependsOn[0]!.service, /\u001B/);

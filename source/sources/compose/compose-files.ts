@@ -1,5 +1,4 @@
 import {readFile, stat} from 'node:fs/promises';
-import {parse} from 'yaml';
 import type {ComposeProject, ComposeService} from '../../domain/evidence.js';
 import {sanitizeText} from '../../domain/sanitize.js';
 
@@ -8,7 +7,9 @@ import {sanitizeText} from '../../domain/sanitize.js';
 
 type RawService = {depends_on?: string[] | Record<string, {condition?: string} | null>; profiles?: string[]};
 
-export function servicesFromYaml(text: string): Record<string, ComposeService> {
+/** yaml is loaded when the first compose project shows up: most hosts have none, and start-up is the first frame. */
+export async function servicesFromYaml(text: string): Promise<Record<string, ComposeService>> {
+	const {parse} = await import('yaml');
 	const document = parse(text) as {services?: Record<string, RawService | null>} | null;
 	const services: Record<string, ComposeService> = {};
 	for (const [name, raw] of Object.entries(document?.services ?? {})) {
@@ -27,7 +28,7 @@ async function readServices(file: string): Promise<Record<string, ComposeService
 	const {mtimeMs} = await stat(file);
 	const cached = cache.get(file);
 	if (cached?.mtimeMs === mtimeMs) return cached.services;
-	const services = servicesFromYaml(await readFile(file, 'utf8'));
+	const services = await servicesFromYaml(await readFile(file, 'utf8'));
 	cache.set(file, {mtimeMs, services});
 	return services;
 }

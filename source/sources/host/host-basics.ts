@@ -1,10 +1,10 @@
 import {statfs} from 'node:fs/promises';
 import os from 'node:os';
-import si from 'systeminformation';
+import {mem} from 'systeminformation/lib/memory.js';
 import {createCpuLoadReader} from './cpu-times.js';
 
 // The host at a glance. os.loadavg() is the load operators know (systeminformation's avgLoad
-// is another number); si.mem() costs a few milliseconds; CPU comes from /proc/stat.
+// is another number); mem() costs a few milliseconds; CPU comes from /proc/stat.
 
 export interface HostBasics {
 	hostname: string;
@@ -37,7 +37,7 @@ export function createHostReader(): HostReader {
 }
 
 async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | null, dataRoot: string | null): Promise<HostBasics> {
-	const [memory, disk] = await Promise.all([si.mem(), diskOf(dataRoot)]);
+	const [memory, disk] = await Promise.all([mem(), diskOf(dataRoot)]);
 	const [one = 0, five = 0, fifteen = 0] = os.loadavg();
 	return {
 		hostname: os.hostname(),

@@ -67,18 +67,18 @@ test('next restart follows Docker\'s backoff', () => {
 
 const shopYaml = readFileSync(new URL('../../../lab/compose/shop.yml', import.meta.url), 'utf8');
 
-test('compose files: depends_on in map and list form, profiles', () => {
-	const services = servicesFromYaml(shopYaml);
+test('compose files: depends_on in map and list form, profiles', async () => {
+	const services = await servicesFromYaml(shopYaml);
 	assert.deepEqual(Object.keys(services).sort(), ['api', 'db', 'migrate', 'worker']);
 	assert.deepEqual(services['api']!.dependsOn, [{service: 'db', condition: 'service_healthy'}]);
 	assert.deepEqual(services['migrate']!.profiles, ['manual']);
-	assert.deepEqual(servicesFromYaml('services:\n  web:\n    depends_on: [db, cache]\n  db: {}\n  cache:\n')['web']!.dependsOn.map((dep) => dep.service), ['db', 'cache']);
-	assert.deepEqual(servicesFromYaml(''), {});
+	assert.deepEqual((await servicesFromYaml('services:\n  web:\n    depends_on: [db, cache]\n  db: {}\n  cache:\n'))['web']!.dependsOn.map((dep) => dep.service), ['db', 'cache']);
+	assert.deepEqual(await servicesFromYaml(''), {});
 	assert.deepEqual(parseDependsOnLabel('db:service_healthy:false,api:service_started:true'), [{service: 'db', condition: 'service_healthy'}, {service: 'api', condition: 'service_started'}]);
 });
 
-test('blocked-by chains, dependents and the cascade of a failing service', () => {
-	const project: ComposeProject = {name: 'shop', files: ['shop.yml'], services: servicesFromYaml(shopYaml), error: null};
+test('blocked-by chains, dependents and the cascade of a failing service', async () => {
+	const project: ComposeProject = {name: 'shop', files: ['shop.yml'], services: await servicesFromYaml(shopYaml), error: null};
 	const service = (name: string, overrides: Parameters<typeof aRecord>[0]) => aRecord({id: name, key: `local/${name}`, name: `shop_${name}_1`, project: 'shop', service: name, ...overrides});
 	const db = service('db', {state: 'running', health: 'unhealthy', exitCode: null});
 	const api = service('api', {state: 'created', startedAt: null, finishedAt: null, exitCode: null});
