@@ -46,12 +46,26 @@ await build({
 	},
 	plugins: [
 		{
-			// Ink's measureText keeps every text it ever measured: ours is bounded (source/ui/ink-measure-text.ts).
-			name: 'bounded-ink-measure-text',
+			// What Ink works out about each text every frame, remembered across frames and bounded
+			// (source/ui/remembered-text.ts): its measureText kept every text forever; widest-line
+			// and sanitize-ansi split and tokenized every row again each frame.
+			name: 'remembered-ink-text',
 			setup(bundle) {
-				bundle.onResolve({filter: /^\.\/measure-text\.js$/}, (args) =>
-					/[\\/]ink[\\/]build$/.test(dirname(args.importer)) ? {path: join(root, 'source/ui/ink-measure-text.ts')} : undefined,
+				const fromInk = (args) => /[\\/]ink[\\/]build$/.test(dirname(args.importer));
+				bundle.onResolve({filter: /^\.\/measure-text\.js$/}, (args) => (fromInk(args) ? {path: join(root, 'source/ui/ink-measure-text.ts')} : undefined));
+				bundle.onResolve({filter: /^widest-line$/}, (args) => (fromInk(args) ? {path: join(root, 'source/ui/ink-widest-line.ts')} : undefined));
+				bundle.onResolve({filter: /^\.\/sanitize-ansi\.js$/}, (args) =>
+					fromInk(args) ? {path: join(dirname(args.importer), 'sanitize-ansi.js'), namespace: 'remembered'} : undefined,
 				);
+				bundle.onLoad({filter: /.*/, namespace: 'remembered'}, (args) => ({
+					contents: [
+						`import sanitizeAnsi from ${JSON.stringify(args.path)};`,
+						`import {rememberedText} from ${JSON.stringify(join(root, 'source/ui/remembered-text.ts'))};`,
+						'export default rememberedText(sanitizeAnsi);',
+					].join('\n'),
+					resolveDir: root,
+					loader: 'js',
+				}));
 			},
 		},
 	],
