@@ -154,7 +154,7 @@ test('a list reply makes the record an inspect later completes', () => {
 	}
 });
 
-test('cgroup reads: memory.stat and the limit every 10 s or when usage moved by a tenth, the rest each time', () => {
+test('cgroup reads: memory.stat, the limit and the task count every 10 s or when usage moved by a tenth, CPU and usage each time', () => {
 	const files = {version: 1 as const, cpuacct: '/c', memory: '/m', pids: '/p'};
 	const text: Record<string, string> = {'/c/cpuacct.usage': '5000', '/m/memory.usage_in_bytes': '1000', '/m/memory.stat': 'total_inactive_file 100\n', '/m/memory.limit_in_bytes': '4096', '/p/pids.current': '2'};
 	const reads: string[] = [];
@@ -172,15 +172,21 @@ test('cgroup reads: memory.stat and the limit every 10 s or when usage moved by 
 		{what: '10 s after the last detail', at: 12_000, usage: '1150', detail: true},
 	];
 	let previous = first;
+	let pidsRead = 2;
 	for (const {what, at, usage, detail} of steps) {
 		reads.length = 0;
 		text['/m/memory.usage_in_bytes'] = usage;
 		text['/m/memory.stat'] = `total_inactive_file ${at}\n`;
+		text['/p/pids.current'] = String(at);
 		previous = readCgroup(files, previous, at, read);
 		assert.equal(reads.includes('memory.stat'), detail, what);
 		assert.equal(reads.includes('memory.limit_in_bytes'), detail, what);
-		assert.ok(reads.includes('cpuacct.usage') && reads.includes('pids.current'), what);
+		assert.equal(reads.includes('pids.current'), detail, what);
+		assert.ok(reads.includes('cpuacct.usage') && reads.includes('memory.usage_in_bytes'), what);
 		assert.equal(previous.memoryUsage, Number(usage), what);
+		if (detail) pidsRead = at;
+		assert.equal(previous.pids, pidsRead, what);
 	}
 	assert.equal(previous.inactiveFile, 12_000, 'the latest memory.stat');
+	assert.equal(previous.pids, 12_000, 'the latest task count');
 });

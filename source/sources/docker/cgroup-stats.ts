@@ -20,8 +20,9 @@ export interface CgroupReading {
 /**
  * memory.stat is by far the dearest file (the kernel sums it up on each read: ~100 µs here, five
  * times the others) and what is taken from it, the inactive file cache, moves slowly; the limit
- * changes only by `docker update`. Both are read again every 10 s, or at once when the usage has
- * moved by a tenth since.
+ * changes only by `docker update`; the number of tasks is shown only in --json, whose one-shot
+ * reading is always a first one. All three are read again every 10 s, or at once when the usage
+ * has moved by a tenth since: a running container costs two reads a second, not five.
  */
 const detailEveryMs = 10_000;
 
@@ -63,14 +64,14 @@ export function readCgroup(files: CgroupFiles, previous: CgroupReading | null, n
 	const reading = {
 		cpuNanos: v1 ? readNumber(read, `${files.cpuacct}/cpuacct.usage`) : statField(read(`${files.dir}/cpu.stat`), 'usage_usec') * 1000,
 		memoryUsage,
-		pids: readOptionalNumber(read, v1 ? files.pids && `${files.pids}/pids.current` : `${files.dir}/pids.current`),
 		at: now,
 	};
 	if (previous && !wantsDetail(previous, memoryUsage, now)) {
-		return {...reading, inactiveFile: previous.inactiveFile, memoryLimit: previous.memoryLimit, detail: previous.detail};
+		return {...reading, inactiveFile: previous.inactiveFile, memoryLimit: previous.memoryLimit, pids: previous.pids, detail: previous.detail};
 	}
 	return {
 		...reading,
+		pids: readOptionalNumber(read, v1 ? files.pids && `${files.pids}/pids.current` : `${files.dir}/pids.current`),
 		inactiveFile: v1 ? statField(read(`${files.memory}/memory.stat`), 'total_inactive_file') : statField(read(`${files.dir}/memory.stat`), 'inactive_file'),
 		memoryLimit: v1 ? readNumber(read, `${files.memory}/memory.limit_in_bytes`) : readNumber(read, `${files.dir}/memory.max`),
 		detail: {at: now, usage: memoryUsage},
