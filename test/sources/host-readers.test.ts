@@ -7,6 +7,7 @@ import {test} from 'node:test';
 import {busyPercent, createCpuLoadReader, parseCpuTimes} from '../../source/sources/host/cpu-times.js';
 import {keptFiles, readSmallFile} from '../../source/sources/host/small-file.js';
 import {readProcess} from '../../source/sources/host/proc-process.js';
+import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 
 const stat = (user: number, idle: number, iowait = 0) => `cpu  ${user} 0 0 ${idle} ${iowait} 0 0 0 0 0\ncpu0 ${user} 0 0 ${idle} ${iowait} 0 0 0 0 0\nintr 5 0\n`;
 
@@ -89,4 +90,16 @@ test('a process\'s command line: short ones whole, long ones cut at 200 characte
 		}
 	}
 	assert.equal(await readProcess(2 ** 22 + 1), null, 'a process that is gone');
+});
+
+test('process scans: every 5 s unless the processes view asks, one at a time', async () => {
+	const scanner = createProcessScanner();
+	const [first, meanwhile] = await Promise.all([scanner.scanWithinBudget(false), scanner.scanWithinBudget(false)]);
+	assert.ok(first && first.counts.total > 0, 'the first scan');
+	assert.equal(meanwhile, null, 'asked while scanning: the same scan serves');
+	assert.equal(await scanner.scanWithinBudget(false), null, 'at once: not yet');
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	assert.equal(await scanner.scanWithinBudget(false), null, 'a refresh interval later: not yet either');
+	const asked = await scanner.scanWithinBudget(true);
+	assert.ok(asked && asked.processes.some((process) => process.pid === globalThis.process.pid && process.cpuPercent !== null), 'the view asks: scanned, CPU since the last scan');
 });

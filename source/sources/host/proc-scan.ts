@@ -83,13 +83,17 @@ function readStat(files: KeptFiles, pid: string): ProcStat | null {
 export interface ProcessScanner {
 	scan(): Promise<ProcessScan>;
 	/**
-	 * A scan reads every process's stat file: with thousands of processes (a shim and more per
-	 * container) that is tens of ms, so this scans at most at 1 % of a core (waiting 100 times what
-	 * the last scan's stat reads took, 10 s at most; a first sighting's one-time reads do not count)
-	 * unless `now` is asked; null when it is not time yet.
+	 * A scan reads every process's stat file: ~15 µs each in the kernel, tens of ms with thousands
+	 * of processes (a shim and more per container), and most of fleettop's CPU if done every
+	 * second. Unless `now` is asked (the processes view is open), this scans every 5 s, or less
+	 * often when a scan's stat reads take over 1 % of a core (10 s at most; a first sighting's
+	 * one-time reads do not count): zombies pile up over minutes, not seconds. Null when it is
+	 * not time yet.
 	 */
 	scanWithinBudget(now: boolean): Promise<ProcessScan | null>;
 }
+
+const idleScanEveryMs = 5000;
 
 export function createProcessScanner(): ProcessScanner {
 	const known = new Map<string, {info: ProcessInfo | null; cpuTicks: number; at: number}>();
@@ -104,7 +108,7 @@ export function createProcessScanner(): ProcessScanner {
 			scanning = true;
 			const scan = await scanner.scan().catch(() => null);
 			scanning = false;
-			nextScanAt = Date.now() + Math.min(statReadsMs * 100, 10_000);
+			nextScanAt = Date.now() + Math.min(Math.max(statReadsMs * 100, idleScanEveryMs), 10_000);
 			return scan;
 		},
 		async scan() {
