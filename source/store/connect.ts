@@ -9,6 +9,7 @@ import {createHostReader} from '../sources/host/host-basics.js';
 import {readListeners} from '../sources/host/listening-sockets.js';
 import {createProcessScanner} from '../sources/host/proc-scan.js';
 import {firstScanGate} from './first-scan-gate.js';
+import {portHolderReader} from './port-holders.js';
 import {join} from 'node:path';
 import {containerKey} from '../domain/container.js';
 import type {ContainerAction} from '../sources/docker/container-actions.js';
@@ -95,36 +96,18 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 		evidence(key: string, evidence: ContainerEvidence) {
 			(pending.evidence ??= new Map()).set(key, evidence);
 			touch();
-			if (mentionsPortInUse(evidence.lines)) void readPortHolders();
+			if (mentionsPortInUse(evidence.lines)) void portHolders.read();
 		},
 	};
 
-	// Who holds a port is read from the host only when a log says a port is taken, and at most
-	// once per interval: a /proc fd scan is cheap, not free.
-	let listenersReadAt = 0;
-	let listenersReading: Promise<void> | null = null;
-	let trailingRead: NodeJS.Timeout | null = null;
-	const readPortHolders = (): Promise<void> => {
-		if (listenersReading || stopped) return listenersReading ?? Promise.resolve();
-		const wait = listenersReadAt + settings.intervalMs - Date.now();
-		if (wait > 0) {
-			trailingRead ??= setTimeout(() => {
-				trailingRead = null;
-				void readPortHolders();
-			}, wait);
-			return Promise.resolve();
-		}
-		listenersReadAt = Date.now();
-		listenersReading = readListeners()
-			.then((listeners) => {
-				if (stopped) return;
-				pending.listeners = listeners;
-				touch();
-			})
-			.catch(() => undefined)
-			.finally(() => (listenersReading = null));
-		return listenersReading;
-	};
+	const portHolders = portHolderReader({
+		intervalMs: settings.intervalMs,
+		readListeners,
+		publish(listeners) {
+			pending.listeners = listeners;
+			touch();
+		},
+	});
 
 	// Compose files are read when a project first appears (cached by mtime afterwards).
 	const composeRead = new Map<string, string>();
@@ -179,7 +162,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	const readHost = async (first: boolean) => {
 		const arrived = first ? publishSoon : touch;
 		// The ports view shows the listening sockets live; otherwise they are read only when a log says a port is taken.
-		if (store.getState().view.overlay === 'ports') void readPortHolders();
+		if (store.getState().view.overlay === 'ports') void portHolders.read();
 		// The data root's disk is the host's only when the engine is local.
 		const dataRoot = settings.endpoint.kind === 'unix' ? (Object.values(store.getState().engines)[0]?.dataRoot ?? null) : null;
 		const host = readHostBasics(dataRoot).then((host) => {
@@ -188,10 +171,14 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			arrived();
 		}, () => undefined);
 		const processes = firstScan.opened.then(() => (stopped ? null : scanner.scanWithinBudget(store.getState().view.overlay === 'processes'))).then((processes) => {
-			if (stopped || !processes) return;
-			pending.processes = processes;
-			supervisors.poll(processes.processes, Object.values(store.getState().containers));
-			arrived();
+			if (stopped) return;
+			if (processes) {
+				pending.processes = processes;
+				arrived();
+			}
+			// Each supervisord is read on its own clock (2 s, 5 s); the last scan says where they are.
+			const known = pending.processes ?? store.getState().processes;
+			if (known) supervisors.poll(known.processes, Object.values(store.getState().containers));
 		});
 		await Promise.all([host, processes]);
 	};
@@ -270,7 +257,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			await supervisors.settled();
 			flush();
 			await readCompose();
-			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await readPortHolders();
+			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await portHolders.read();
 			flush();
 		});
 	return {
@@ -287,7 +274,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			stopFollowing();
 			clearInterval(hostTimer);
 			clearInterval(publishTimer);
-			if (trailingRead) clearTimeout(trailingRead);
+			portHolders.stop();
 			if (publishing) clearImmediate(publishing);
 			for (const watcher of watchers) watcher.stop();
 		},
