@@ -170,7 +170,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			pending.host = host;
 			arrived();
 		}, () => undefined);
-		const processes = firstScan.opened.then(() => (stopped ? null : scanner.scanWithinBudget(store.getState().view.overlay === 'processes'))).then((processes) => {
+		const processes = firstScan.opened.then(() => (stopped ? null : scanner.scanWithinBudget(oneShot || store.getState().view.overlay === 'processes'))).then((processes) => {
 			if (stopped) return;
 			if (processes) {
 				pending.processes = processes;
@@ -244,10 +244,13 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
 	// Ready once the engines answered and what the diagnosis reads from the host is in. Asked for
-	// only by one-shot commands, which draw no first frame to leave room for: the scan starts now.
+	// only by one-shot commands, which draw no first frame to leave room for (the scan starts now)
+	// and want processes' CPU, which takes a second scan an interval later.
 	let ready: Promise<void> | null = null;
+	let oneShot = false;
 	const whenReady = () =>
 		started.then(async () => {
+			oneShot = true;
 			firstScan.openNow();
 			await firstHostRead;
 			if (stopped) return;
