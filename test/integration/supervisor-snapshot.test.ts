@@ -10,14 +10,19 @@ import {requireSupervisord, startSupervisord, testCredentials} from '../support/
 
 test('--json lists the host\'s and lab-supervisor\'s programs; the container\'s row names its FATAL program', async (t) => {
 	if (!requireEngine(t) || !requireSupervisord(t)) return;
-	const host = await startSupervisord('[program:api]\ncommand=sleep 1000\n\n[program:mailer]\ncommand=sh -c \'echo "mailer: SMTP auth failed" >&2\'\nstartsecs=1\nstartretries=0\n');
+	// The mailer exits within startsecs whatever the load, so it is FATAL after its one try (with
+	// startsecs=1 a busy machine could see it pass as RUNNING, then stay EXITED).
+	const host = await startSupervisord('[program:api]\ncommand=sleep 1000\n\n[program:mailer]\ncommand=sh -c \'echo "mailer: SMTP auth failed" >&2; exit 1\'\nstartsecs=10\nstartretries=0\n');
 	try {
 		const {username, password} = testCredentials;
 		const client = createSupervisorClient({kind: 'unix', path: host.socket}, 5000);
+		let states = '';
 		await until('api RUNNING and mailer FATAL', async () => {
-			const states = (await client.programs()).map((program) => `${program.name} ${program.state}`).sort().join(', ');
+			states = (await client.programs()).map((program) => `${program.name} ${program.state}`).sort().join(', ');
 			return states === 'api RUNNING, mailer FATAL' ? true : undefined;
-		}, 20_000);
+		}, 20_000).catch((error: Error) => {
+			throw new Error(`${error.message} (last seen: ${states})`);
+		});
 		const document = await snapshot(['--supervisor', `http://${username}:${password}@127.0.0.1:${host.port}`]);
 		const onHost = document.supervisors.find((supervisor) => supervisor.id === 'host')!;
 		assert.equal(onHost.where, `http://127.0.0.1:${host.port}`);
