@@ -15,7 +15,7 @@ export function reportDownEngines(state: FleetState, stderr: NodeJS.WritableStre
 /** Connects, waits for the first picture, runs `work` while connected (exit 1 if an engine is away), disconnects. */
 export async function withFleet(settings: Settings, stderr: NodeJS.WritableStream, work: (store: FleetStore, connection: Connection) => Promise<number>): Promise<number> {
 	const store = createFleetStore({thresholds: thresholdsFrom(settings)});
-	const connection = connectSources(store, settings);
+	const connection = connectSources(store, settings, {oneShot: true});
 	try {
 		await connection.ready;
 		connection.flush();

@@ -52,7 +52,12 @@ const firstCpuReadingMs = 150;
 /** How often lines of a followed log reach the screen. */
 export const logPublishEveryMs = 500;
 
-export function connectSources(store: FleetStore, settings: Settings): Connection {
+/**
+ * `oneShot`: a command that takes one picture and exits (--once, report, restart). It draws no
+ * first frame to leave room for, so the first process scan starts at once, and it wants processes'
+ * CPU, which takes a second scan an interval later: processes are scanned each interval.
+ */
+export function connectSources(store: FleetStore, settings: Settings, {oneShot = false} = {}): Connection {
 	let pending: Batch = {};
 	let dirty = false;
 	const touch = () => (dirty = true);
@@ -68,6 +73,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	};
 
 	const firstScan = firstScanGate();
+	if (oneShot) firstScan.openNow();
 	const sink = {
 		// Rare, and what the header says first: connecting, connected, down.
 		status(status: EngineStatus) {
@@ -243,15 +249,9 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 	}, (id) => supervisors.client(id));
 
 	const started = Promise.all(watchers.map((watcher) => watcher.start()));
-	// Ready once the engines answered and what the diagnosis reads from the host is in. Asked for
-	// only by one-shot commands, which draw no first frame to leave room for (the scan starts now)
-	// and want processes' CPU, which takes a second scan an interval later.
-	let ready: Promise<void> | null = null;
-	let oneShot = false;
-	const whenReady = () =>
-		started.then(async () => {
-			oneShot = true;
-			firstScan.openNow();
+	return {
+		// Ready once the engines answered and what the diagnosis reads from the host is in.
+		ready: started.then(async () => {
 			await firstHostRead;
 			if (stopped) return;
 			// The process table lists supervisords only now that the containers are known.
@@ -262,11 +262,7 @@ export function connectSources(store: FleetStore, settings: Settings): Connectio
 			await readCompose();
 			if (Object.values(store.getState().evidence).some((evidence) => mentionsPortInUse(evidence.lines))) await portHolders.read();
 			flush();
-		});
-	return {
-		get ready() {
-			return (ready ??= whenReady());
-		},
+		}),
 		act,
 		stopHostProcess,
 		actOnProgram,

@@ -13,7 +13,7 @@ const labPorts = new Set([18091, 18092]);
 const write = (name: string, value: unknown) => writeFileSync(new URL(`../fixtures/${name}`, import.meta.url), `${JSON.stringify(value, null, '\t')}\n`);
 
 const store = createFleetStore();
-const connection = connectSources(store, resolveSettings({}, process.env));
+const connection = connectSources(store, resolveSettings({}, process.env), {oneShot: true});
 await connection.ready;
 await new Promise((resolve) => setTimeout(resolve, watchSeconds * 1000));
 connection.flush();

@@ -11,7 +11,7 @@ import {createFleetStore} from '../../source/store/fleet-store.js';
 
 const state = mkdtempSync(join(tmpdir(), 'fleettop-record-'));
 const store = createFleetStore();
-const connection = connectSources(store, resolveSettings({}, {XDG_STATE_HOME: state, HOME: state}));
+const connection = connectSources(store, resolveSettings({}, {XDG_STATE_HOME: state, HOME: state}), {oneShot: true});
 await connection.ready;
 const supervisors = Object.values(store.getState().supervisors).map((status) => ({...status, containerKey: status.label, id: status.label}));
 writeFileSync(new URL('../fixtures/lab-supervisors.json', import.meta.url), `${JSON.stringify(supervisors, null, '\t')}\n`);

@@ -95,6 +95,11 @@ export interface ProcessScanner {
 
 const idleScanEveryMs = 5000;
 
+/** What a scan shows of a process beyond its stat line; a kernel thread or a zombie has only its name. */
+function described(name: string, info: ProcessInfo | null): Pick<HostProcess, 'command' | 'user' | 'containerId'> {
+	return {command: info?.command ?? `[${name}]`, user: info?.user ?? '', containerId: info?.containerId ?? null};
+}
+
 export function createProcessScanner(): ProcessScanner {
 	const known = new Map<string, {info: ProcessInfo | null; cpuTicks: number; at: number}>();
 	const files = keptFiles();
@@ -130,14 +135,15 @@ export function createProcessScanner(): ProcessScanner {
 				const cpuPercent = previous && now > previous.at ? ((stat.cpuTicks - previous.cpuTicks) / ticksPerSecond / ((now - previous.at) / 1000)) * 100 : null;
 				const entry = {info: previous?.info ?? null, cpuTicks: stat.cpuTicks, at: now};
 				known.set(id, entry);
-				const process: HostProcess = {...stat, command: `[${stat.name}]`, user: '', containerId: null, cpuPercent};
-				const describe = (info: ProcessInfo | null) => {
-					entry.info = info;
-					if (info) Object.assign(process, {command: info.command, user: info.user, containerId: info.containerId});
-				};
+				const process: HostProcess = {...stat, ...described(stat.name, entry.info), cpuPercent};
 				// A zombie has no command line or cgroup left: its parent says where it came from.
-				if (previous) describe(previous.info);
-				else if (stat.state !== 'Z') firstSightings.push(readProcess(stat.pid).then(describe));
+				if (!previous && stat.state !== 'Z') {
+					const first = readProcess(stat.pid).then((info) => {
+						entry.info = info;
+						Object.assign(process, described(stat.name, info));
+					});
+					firstSightings.push(first);
+				}
 				return process;
 			});
 			await Promise.all(firstSightings);
