@@ -48,12 +48,16 @@ await build({
 		{
 			// What Ink works out about each text every frame, remembered across frames and bounded
 			// (source/ui/remembered-text.ts): its measureText kept every text forever; widest-line
-			// and sanitize-ansi split and tokenized every row again each frame.
+			// and sanitize-ansi split and tokenized every row again each frame. Widths are measured
+			// by source/domain/fast-string-width.ts, string-width's answers without its slow path.
 			name: 'remembered-ink-text',
 			setup(bundle) {
 				const fromInk = (args) => /[\\/]ink[\\/]build$/.test(dirname(args.importer));
 				bundle.onResolve({filter: /^\.\/measure-text\.js$/}, (args) => (fromInk(args) ? {path: join(root, 'source/ui/ink-measure-text.ts')} : undefined));
 				bundle.onResolve({filter: /^widest-line$/}, (args) => (fromInk(args) ? {path: join(root, 'source/ui/ink-widest-line.ts')} : undefined));
+				// Ink measures each character of a changed row; cli-truncate each truncated text.
+				const measuresWidths = (args) => fromInk(args) || /[\\/]cli-truncate$/.test(dirname(args.importer));
+				bundle.onResolve({filter: /^string-width$/}, (args) => (measuresWidths(args) ? {path: join(root, 'source/domain/fast-string-width.ts')} : undefined));
 				bundle.onResolve({filter: /^\.\/sanitize-ansi\.js$/}, (args) =>
 					fromInk(args) ? {path: join(dirname(args.importer), 'sanitize-ansi.js'), namespace: 'remembered'} : undefined,
 				);

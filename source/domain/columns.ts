@@ -1,5 +1,5 @@
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import stringWidth from './fast-string-width.js';
 import {hasProcess, type ContainerRecord, type ContainerStats} from './container.js';
 import type {Diagnosis} from './diagnosis/diagnose.js';
 import {formatBytes, formatDuration, formatPercent} from './format.js';

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from './fast-string-width.js';
 import {formatClock} from './format.js';
 import type {BufferedLogEntry} from './log-entry.js';
 import {isErrorLine, matches, matchRanges} from './log-pattern.js';

@@ -150,7 +150,7 @@ export function connectSources(store: FleetStore, settings: Settings, {oneShot =
 
 	let stopped = false;
 	const scanner = createProcessScanner();
-	const readHostBasics = createHostReader();
+	const hostReader = createHostReader();
 	const [watcher] = watchers as [EngineWatcher];
 	// supervisord inside containers is found in the host's process table: only for a local engine.
 	const supervisors = createSupervisorWatcher({
@@ -171,7 +171,7 @@ export function connectSources(store: FleetStore, settings: Settings, {oneShot =
 		if (store.getState().view.overlay === 'ports') void portHolders.read();
 		// The data root's disk is the host's only when the engine is local.
 		const dataRoot = settings.endpoint.kind === 'unix' ? (Object.values(store.getState().engines)[0]?.dataRoot ?? null) : null;
-		const host = readHostBasics(dataRoot).then((host) => {
+		const host = hostReader.read(dataRoot).then((host) => {
 			if (stopped) return;
 			pending.host = host;
 			arrived();
@@ -274,6 +274,7 @@ export function connectSources(store: FleetStore, settings: Settings, {oneShot =
 			clearInterval(hostTimer);
 			clearInterval(publishTimer);
 			portHolders.stop();
+			hostReader.close();
 			if (publishing) clearImmediate(publishing);
 			for (const watcher of watchers) watcher.stop();
 		},

@@ -1,6 +1,6 @@
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {styledCharsToString, type StyledChar} from '@alcalzone/ansi-tokenize';
+import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode, type StyledChar} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 
 // Ink builds every frame from scratch: each line of text is split into one object per character
@@ -121,17 +121,55 @@ function placeLines(output: InkOutput): Map<number, {x: number; line: string}> |
 	return rows;
 }
 
+/**
+ * A line's characters with their styles, as Ink's styledCharsFromTokens makes them, except that
+ * characters under the same styles share one array of them: Ink copies it for each character.
+ * Nothing here or in Ink changes a character's styles once made.
+ */
+function styledCharsOf(line: string): StyledChar[] {
+	let codes: AnsiCode[] = [];
+	const characters: StyledChar[] = [];
+	for (const token of tokenize(line)) {
+		if (token.type === 'ansi') codes = reduceAnsiCodesIncremental(codes, [token]);
+		else characters.push({...token, styles: codes});
+	}
+	return characters;
+}
+
+const sameCodes = (a: AnsiCode[], b: AnsiCode[]) => a === b || (a.length === b.length && a.every((code, index) => code.code === b[index]!.code && code.endCode === b[index]!.endCode));
+
+/**
+ * Ink's styledCharsToString: the codes to get from each character's styles to the next one's.
+ * Ink works out that difference with three Sets for every pair of characters, most of its garbage
+ * a frame; between equal styles it is always nothing, so it is worked out only where they change.
+ */
+function styledCharsText(characters: StyledChar[]): string {
+	let text = '';
+	let previous: AnsiCode[] | null = null;
+	for (const character of characters) {
+		if (previous === null) text += ansiCodesToString(character.styles);
+		else if (!sameCodes(previous, character.styles)) text += ansiCodesToString(diffAnsiCodes(previous, character.styles));
+		text += character.value;
+		previous = character.styles;
+	}
+	if (previous !== null) text += ansiCodesToString(diffAnsiCodes(previous, []));
+	return text;
+}
+
+/** An empty cell of Ink's grid; only read, so one for all. */
+const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
+
 /** One row of the screen holding one line at x: the cells and their conversion back to text, as Ink does them. */
 function rowText(caches: OutputCaches, width: number, x: number, line: string): string {
-	const row: Array<StyledChar | undefined> = Array.from({length: width}, () => ({type: 'char', value: ' ', fullWidth: false, styles: []}));
+	const row: Array<StyledChar | undefined> = new Array<StyledChar>(width).fill(blank);
 	let offsetX = x;
-	for (const character of caches.getStyledChars(line)) {
+	for (const character of styledCharsOf(line)) {
 		row[offsetX] = character;
 		const characterWidth = Math.max(1, caches.getStringWidth(character.value));
 		for (let index = 1; index < characterWidth; index++) row[offsetX + index] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
 		offsetX += characterWidth;
 	}
-	return styledCharsToString(row.filter((item): item is StyledChar => item !== undefined)).trimEnd();
+	return styledCharsText(row.filter((item): item is StyledChar => item !== undefined)).trimEnd();
 }
 
 /** The bundle maps `ink-output` to the copy of Ink inside it (source/bundle/build.mjs); unbundled, the file sits next to Ink's entry. */

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from '../domain/fast-string-width.js';
 import {rememberedText} from './remembered-text.js';
 
 // Ink's own measureText remembers every text it has measured, for the life of the process: a row

@@ -6,6 +6,9 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {busyPercent, createCpuLoadReader, parseCpuTimes} from '../../source/sources/host/cpu-times.js';
 import {keptFiles, readSmallFile} from '../../source/sources/host/small-file.js';
+import {parseMeminfo} from '../../source/sources/host/meminfo.js';
+import {createHostReader} from '../../source/sources/host/host-basics.js';
+import {mem} from 'systeminformation/lib/memory.js';
 import {readProcess} from '../../source/sources/host/proc-process.js';
 import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 
@@ -39,6 +42,41 @@ test('the CPU reader says nothing until enough time has passed between readings'
 });
 
 const openFds = () => readdirSync('/proc/self/fd').length;
+
+test('host memory from /proc/meminfo: available, or free and cache on old kernels; swap used', async () => {
+	const gib = 1024 ** 3;
+	const kib = (bytes: number) => `${bytes / 1024} kB`;
+	const meminfo = (lines: Record<string, number>) => Object.entries(lines).map(([name, bytes]) => `${name}:${' '.repeat(16 - name.length)}${kib(bytes)}`).join('\n') + '\n';
+	const cases: Array<{what: string; text: string; expected: ReturnType<typeof parseMeminfo>}> = [
+		{
+			what: 'a current kernel',
+			text: meminfo({MemTotal: 16 * gib, MemFree: 2 * gib, MemAvailable: 9 * gib, Buffers: gib, Cached: 4 * gib, SwapCached: 0, SwapTotal: 2 * gib, SwapFree: gib / 2}),
+			expected: {totalBytes: 16 * gib, availableBytes: 9 * gib, swapTotalBytes: 2 * gib, swapUsedBytes: 1.5 * gib},
+		},
+		{
+			what: 'before 3.14: no MemAvailable',
+			text: meminfo({MemTotal: 8 * gib, MemFree: gib, Buffers: gib / 4, Cached: 2 * gib, Slab: gib / 4, SwapTotal: 0, SwapFree: 0}),
+			expected: {totalBytes: 8 * gib, availableBytes: 3.5 * gib, swapTotalBytes: 0, swapUsedBytes: 0},
+		},
+		{
+			what: 'no swap lines, SwapCached is not Cached',
+			text: meminfo({MemTotal: 4 * gib, MemFree: gib, SwapCached: gib, Cached: gib}),
+			expected: {totalBytes: 4 * gib, availableBytes: 2 * gib, swapTotalBytes: 0, swapUsedBytes: 0},
+		},
+	];
+	for (const {what, text, expected} of cases) assert.deepEqual(parseMeminfo(text), expected, what);
+	assert.throws(() => parseMeminfo('cpu  1 2 3\n'), /MemTotal/);
+	// This host, as systeminformation reads it (within what changes between two readings).
+	const reader = createHostReader();
+	try {
+		const [ours, theirs] = await Promise.all([reader.read(null), mem()]);
+		assert.equal(ours.memory.totalBytes, theirs.total);
+		assert.equal(ours.swap.totalBytes, theirs.swaptotal);
+		assert.ok(Math.abs(ours.memory.availableBytes - theirs.available) < theirs.total / 20, `available ${ours.memory.availableBytes} vs ${theirs.available}`);
+	} finally {
+		reader.close();
+	}
+});
 
 test('kept files: read again from the start, closed when unused or when their process ends', async () => {
 	const files = keptFiles();

@@ -35,12 +35,12 @@ const minimumJiffies = 20;
  * A reader that remembers its last reading: each call gives the load since the previous one,
  * or null when too little time has passed to say (the readings are then kept apart).
  */
-export function createCpuLoadReader(path = '/proc/stat'): () => {cpuPercent: number; perCore: number[]} | null {
+export function createCpuLoadReader(path = '/proc/stat', read: (path: string) => string = readSmallFile): () => {cpuPercent: number; perCore: number[]} | null {
 	let previous: CpuTimes | null = null;
 	return () => {
 		let current: CpuTimes;
 		try {
-			current = parseCpuTimes(readSmallFile(path));
+			current = parseCpuTimes(read(path));
 		} catch {
 			return null;
 		}

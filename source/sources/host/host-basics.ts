@@ -2,9 +2,12 @@ import {statfs} from 'node:fs/promises';
 import os from 'node:os';
 import {mem} from 'systeminformation/lib/memory.js';
 import {createCpuLoadReader} from './cpu-times.js';
+import {parseMeminfo, type HostMemory} from './meminfo.js';
+import {keptFiles, type KeptFiles} from './small-file.js';
 
 // The host at a glance. os.loadavg() is the load operators know (systeminformation's avgLoad
-// is another number); mem() costs a few milliseconds; CPU comes from /proc/stat.
+// is another number); CPU comes from /proc/stat and memory from /proc/meminfo, both kept open;
+// systeminformation's mem() answers where /proc/meminfo cannot be read.
 
 export interface HostBasics {
 	hostname: string;
@@ -27,17 +30,33 @@ async function diskOf(path: string | null): Promise<HostBasics['disk']> {
 	return stats ? {path, totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize} : null;
 }
 
-/** Reads the host; CPU is measured between calls, so the first one has none. */
-export type HostReader = (dataRoot: string | null) => Promise<HostBasics>;
-
-export function createHostReader(): HostReader {
-	const cpuLoad = createCpuLoadReader();
-	cpuLoad();
-	return (dataRoot) => readHostBasics(cpuLoad(), dataRoot);
+async function readMemory(files: KeptFiles): Promise<HostMemory> {
+	try {
+		return parseMeminfo(files.read('/proc/meminfo'));
+	} catch {
+		const memory = await mem();
+		return {totalBytes: memory.total, availableBytes: memory.available, swapTotalBytes: memory.swaptotal, swapUsedBytes: memory.swapused};
+	}
 }
 
-async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | null, dataRoot: string | null): Promise<HostBasics> {
-	const [memory, disk] = await Promise.all([mem(), diskOf(dataRoot)]);
+/** Reads the host; CPU is measured between reads, so the first one has none. */
+export interface HostReader {
+	read(dataRoot: string | null): Promise<HostBasics>;
+	close(): void;
+}
+
+export function createHostReader(): HostReader {
+	const files = keptFiles();
+	const cpuLoad = createCpuLoadReader('/proc/stat', files.read);
+	cpuLoad();
+	return {
+		read: (dataRoot) => readHostBasics(cpuLoad(), readMemory(files), dataRoot),
+		close: files.close,
+	};
+}
+
+async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | null, reading: Promise<HostMemory>, dataRoot: string | null): Promise<HostBasics> {
+	const [memory, disk] = await Promise.all([reading, diskOf(dataRoot)]);
 	const [one = 0, five = 0, fifteen = 0] = os.loadavg();
 	return {
 		hostname: os.hostname(),
@@ -45,8 +64,8 @@ async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | nu
 		load: [one, five, fifteen],
 		cpuPercent: load?.cpuPercent ?? null,
 		perCore: load?.perCore ?? [],
-		memory: {totalBytes: memory.total, availableBytes: memory.available},
-		swap: {totalBytes: memory.swaptotal, usedBytes: memory.swapused},
+		memory: {totalBytes: memory.totalBytes, availableBytes: memory.availableBytes},
+		swap: {totalBytes: memory.swapTotalBytes, usedBytes: memory.swapUsedBytes},
 		disk,
 		uptimeSeconds: os.uptime(),
 		sampledAt: Date.now(),

@@ -7,7 +7,8 @@ import {closeSync, openSync, readSync} from 'node:fs';
 
 const buffer = Buffer.allocUnsafe(64 * 1024);
 
-function readFrom(fd: number): string {
+/** Reads until a read returns nothing: a file the kernel makes record by record may come in pieces. */
+function readToEnd(fd: number): string {
 	let length = 0;
 	for (let read = -1; read !== 0 && length < buffer.length; length += read) {
 		read = readSync(fd, buffer, length, buffer.length - length, length);
@@ -15,17 +16,27 @@ function readFrom(fd: number): string {
 	return buffer.toString('utf8', 0, length);
 }
 
+/**
+ * The files kept open are made by the kernel in one go (one value, or one show call: cgroup
+ * files, /proc/<pid>/stat, /proc/stat, /proc/meminfo), so they come whole from one read; a
+ * second read only to learn the end was half of fleettop's system calls.
+ */
+function readWhole(fd: number): string {
+	return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+}
+
 /** The file's text (at most 64 KB, enough for any of these files); throws like readFileSync. */
 export function readSmallFile(path: string): string {
 	const fd = openSync(path, 'r');
 	try {
-		return readFrom(fd);
+		return readToEnd(fd);
 	} finally {
 		closeSync(fd);
 	}
 }
 
 export interface KeptFiles {
+	/** The text of a file the kernel makes in one go (see readWhole); throws like readFileSync. */
 	read(path: string): string;
 	/** Closes the files not read since the previous sweep (their process or container is gone). */
 	sweep(): void;
@@ -53,7 +64,7 @@ export function keptFiles(): KeptFiles {
 			if (kept) {
 				kept.used = true;
 				try {
-					return readFrom(kept.fd);
+					return readWhole(kept.fd);
 				} catch {
 					// A process that ended answers ESRCH, a removed cgroup ENODEV; the path may
 					// name a new one now (a restarted container's cgroup): opened afresh below.
@@ -64,7 +75,7 @@ export function keptFiles(): KeptFiles {
 			const fd = openSync(path, 'r');
 			open.set(path, {fd, used: true});
 			try {
-				return readFrom(fd);
+				return readWhole(fd);
 			} catch (error) {
 				forget(path);
 				throw error;
