@@ -1,6 +1,6 @@
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode, type StyledChar} from '@alcalzone/ansi-tokenize';
+import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 
 // Ink builds every frame from scratch: each line of text is split into one object per character
@@ -9,7 +9,7 @@ import sliceAnsi from 'slice-ansi';
 // garbage a frame on a 2-core VM: most of fleettop's CPU when idle and most of a key's wait.
 // Here a frame is assembled the same way, with what Ink's own caches compute kept from one frame
 // to the next, and each row's text remembered when one line alone makes it (nearly every row):
-// unchanged rows cost nothing. Ink does not export its Output class: it is reached by its file,
+// unchanged rows cost nothing, and a changed one is tokenized only where it changed. Ink does not export its Output class: it is reached by its file,
 // and left alone when its shape is not the one this was written against (Ink 6.8). A test draws
 // the same screens with and without this.
 
@@ -122,54 +122,75 @@ function placeLines(output: InkOutput): Map<number, {x: number; line: string}> |
 }
 
 /**
- * A line's characters with their styles, as Ink's styledCharsFromTokens makes them, except that
- * characters under the same styles share one array of them: Ink copies it for each character.
- * Nothing here or in Ink changes a character's styles once made.
+ * A line's tokens (characters and style codes), as @alcalzone/ansi-tokenize makes them, from
+ * pieces remembered across frames. The tokenizer walks the line grapheme by grapheme through
+ * Intl.Segmenter, an object per character; a changed row differs from the one before in a
+ * number or two. The line is cut before each SGR sequence ("ESC ["): a grapheme never spans an
+ * escape, and an SGR sequence holds no other, so the pieces' tokens are the line's. A line with
+ * an OSC sequence (a link, which may end in "ESC \\") or a C1 introducer is tokenized whole.
+ * Pieces are kept while the last frame used them: a row that changes every second finds all but
+ * the changed ones.
  */
-function styledCharsOf(line: string): StyledChar[] {
-	let codes: AnsiCode[] = [];
-	const characters: StyledChar[] = [];
-	for (const token of tokenize(line)) {
-		if (token.type === 'ansi') codes = reduceAnsiCodesIncremental(codes, [token]);
-		else characters.push({...token, styles: codes});
+function tokenPieces(line: string, kept: LastFrameCache<Token[]>): Token[][] {
+	if (line.includes('\u001B]') || line.includes('\u009B')) return [tokenize(line)];
+	const pieces: Token[][] = [];
+	for (let from = 0; from < line.length; ) {
+		const next = line.indexOf('\u001B[', from + 1);
+		const to = next === -1 ? line.length : next;
+		const piece = line.slice(from, to);
+		let tokens = kept.get(piece);
+		if (tokens === undefined) kept.set(piece, (tokens = tokenize(piece)));
+		pieces.push(tokens);
+		from = to;
 	}
-	return characters;
+	return pieces;
 }
 
 const sameCodes = (a: AnsiCode[], b: AnsiCode[]) => a === b || (a.length === b.length && a.every((code, index) => code.code === b[index]!.code && code.endCode === b[index]!.endCode));
 
+const noCodes: AnsiCode[] = [];
+
 /**
- * Ink's styledCharsToString: the codes to get from each character's styles to the next one's.
- * Ink works out that difference with three Sets for every pair of characters, most of its garbage
- * a frame; between equal styles it is always nothing, so it is worked out only where they change.
+ * One row of the screen holding one line at x, as Ink makes it: a grid of cells, each a character
+ * and its styles, turned back into text with the codes that get from each cell's styles to the
+ * next one's (styledCharsToString). Here the cells are two arrays, not an object each, and cells
+ * under the same styles share one array of them; Ink works out the codes between two cells with
+ * three Sets for every pair, most of its garbage a frame, where between equal styles they are
+ * always none.
  */
-function styledCharsText(characters: StyledChar[]): string {
+function rowText(caches: OutputCaches, pieces: LastFrameCache<Token[]>, width: number, x: number, line: string): string {
+	const values: Array<string | undefined> = new Array<string>(width).fill(' ');
+	const styles: AnsiCode[][] = new Array<AnsiCode[]>(width).fill(noCodes);
+	let codes = noCodes;
+	let offsetX = x;
+	for (const piece of tokenPieces(line, pieces)) {
+		for (const token of piece) {
+			if (token.type === 'ansi') {
+				codes = reduceAnsiCodesIncremental(codes, [token]);
+				continue;
+			}
+			const characterWidth = Math.max(1, caches.getStringWidth(token.value));
+			for (let index = 0; index < characterWidth; index++) {
+				values[offsetX + index] = index === 0 ? token.value : '';
+				styles[offsetX + index] = codes;
+			}
+			offsetX += characterWidth;
+		}
+	}
 	let text = '';
 	let previous: AnsiCode[] | null = null;
-	for (const character of characters) {
-		if (previous === null) text += ansiCodesToString(character.styles);
-		else if (!sameCodes(previous, character.styles)) text += ansiCodesToString(diffAnsiCodes(previous, character.styles));
-		text += character.value;
-		previous = character.styles;
+	for (let cell = 0; cell < values.length; cell++) {
+		// A line placed past the row's end leaves cells with nothing, which Ink skips.
+		const value = values[cell];
+		if (value === undefined) continue;
+		const current = styles[cell]!;
+		if (previous === null) text += ansiCodesToString(current);
+		else if (!sameCodes(previous, current)) text += ansiCodesToString(diffAnsiCodes(previous, current));
+		text += value;
+		previous = current;
 	}
 	if (previous !== null) text += ansiCodesToString(diffAnsiCodes(previous, []));
-	return text;
-}
-
-/** An empty cell of Ink's grid; only read, so one for all. */
-const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
-
-/** One row of the screen holding one line at x: the cells and their conversion back to text, as Ink does them. */
-function rowText(caches: OutputCaches, width: number, x: number, line: string): string {
-	const row: Array<StyledChar | undefined> = new Array<StyledChar>(width).fill(blank);
-	let offsetX = x;
-	for (const character of styledCharsOf(line)) {
-		row[offsetX] = character;
-		const characterWidth = Math.max(1, caches.getStringWidth(character.value));
-		for (let index = 1; index < characterWidth; index++) row[offsetX + index] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
-		offsetX += characterWidth;
-	}
-	return styledCharsText(row.filter((item): item is StyledChar => item !== undefined)).trimEnd();
+	return text.trimEnd();
 }
 
 /** The bundle maps `ink-output` to the copy of Ink inside it (source/bundle/build.mjs); unbundled, the file sits next to Ink's entry. */
@@ -189,11 +210,12 @@ export async function keepInkLinesAcrossFrames(): Promise<boolean> {
 		const get = prototype.get;
 		const kept = {widths: new LastFrameCache<number>(), blockWidths: new LastFrameCache<number>(), styledChars: new LastFrameCache<StyledChar[]>()};
 		const rows = new LastFrameCache<string>();
+		const pieces = new LastFrameCache<Token[]>();
 		prototype.get = function (this: InkOutput) {
 			const caches = this.caches;
 			const shaped = caches?.styledChars instanceof Map && caches.widths instanceof Map && caches.blockWidths instanceof Map && typeof caches.getStyledChars === 'function' && Array.isArray(this.operations);
 			if (!shaped) return get.call(this);
-			for (const cache of [...Object.values(kept), rows]) cache.nextFrame();
+			for (const cache of [...Object.values(kept), rows, pieces]) cache.nextFrame();
 			Object.assign(caches, kept);
 			const placed = placeLines(this);
 			// Two lines on one row (side by side boxes): Ink merges them cell by cell.
@@ -207,7 +229,7 @@ export async function keepInkLinesAcrossFrames(): Promise<boolean> {
 				}
 				const key = `${this.width}:${at.x}:${at.line}`;
 				let text = rows.get(key);
-				if (text === undefined) rows.set(key, (text = rowText(caches, this.width, at.x, at.line)));
+				if (text === undefined) rows.set(key, (text = rowText(caches, pieces, this.width, at.x, at.line)));
 				lines.push(text);
 			}
 			return {output: lines.join('\n'), height: this.height};

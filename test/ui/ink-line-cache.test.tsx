@@ -72,6 +72,9 @@ const styledLines = [
 	'wide 漢字 \u001B[33m👩‍💻 emoji\u001B[39m · ↻3/h ███▅▁',
 	'\u001B[36m  ▾ group\u001B[39m \u001B[2m(12, 3 in trouble)\u001B[22m',
 	'a line longer than the row is wide, which Ink keeps whole in the row: 0123456789 0123456789',
+	'cafe\u0301\u001B[31m\u0301 a mark after an escape\u001B[39m, e\u0301\u001B[1m!\u001B[22m',
+	'\u001B[2J not a style \u001B[31mred \u001B]8;;http://x\u001B\\link\u001B]8;;\u001B\\ ends with ESC \\',
+	'\u001B]8;;http://x/\u001B[31m\u0007an escape inside a link\u001B]8;;\u0007 \u009B1mC1 bold\u009B22m',
 ];
 
 async function drawStyled(Output: InkOutputClass): Promise<string[]> {
@@ -80,6 +83,7 @@ async function drawStyled(Output: InkOutputClass): Promise<string[]> {
 		const output = new Output({width: 40, height: 3});
 		output.write(index % 3, 0, line, {transformers: []});
 		output.write(0, 2, styledLines[(index + 1) % styledLines.length]!, {transformers: []});
+		output.write(44, 1, '\u001B[32mpast the end of the row\u001B[39m', {transformers: []});
 		frames.push(output.get().output);
 	}
 	return frames;
