@@ -27,15 +27,17 @@ test('log frames: streams apart, frames and characters split anywhere, timestamp
 		frame(1, '2026-11-22T10:42:07.123456789Z notifier: connecting\n'),
 		frame(2, '2026-11-22T10:42:07.200000000Z Traceback (most recent call last):\n2026-11-22T10:42:07.2Z ModuleNotFoundError: No module named \'aiohttp\' — é\n'),
 	]);
-	// Every split point, including inside a header and inside the two-byte "é".
-	for (let cut = 1; cut < bytes.length; cut += 7) {
-		const lines = demux(false, [bytes.subarray(0, cut), bytes.subarray(cut)]);
-		assert.deepEqual(lines.map((line) => [line.stream, line.text]), [
-			['stdout', 'notifier: connecting'],
-			['stderr', 'Traceback (most recent call last):'],
-			['stderr', "ModuleNotFoundError: No module named 'aiohttp' — é"],
-		], `cut at ${cut}`);
-		assert.equal(lines[0]!.at, Date.parse('2026-11-22T10:42:07.123Z'));
+	// Every split point, including inside a header and inside the two-byte "é"; and a frame over three chunks.
+	for (let cut = 1; cut < bytes.length; cut++) {
+		for (const chunks of [[bytes.subarray(0, cut), bytes.subarray(cut)], [bytes.subarray(0, cut), bytes.subarray(cut, cut + 3), bytes.subarray(cut + 3)]]) {
+			const lines = demux(false, chunks);
+			assert.deepEqual(lines.map((line) => [line.stream, line.text]), [
+				['stdout', 'notifier: connecting'],
+				['stderr', 'Traceback (most recent call last):'],
+				['stderr', "ModuleNotFoundError: No module named 'aiohttp' — é"],
+			], `cut at ${cut} into ${chunks.length}`);
+			assert.equal(lines[0]!.at, Date.parse('2026-11-22T10:42:07.123Z'));
+		}
 	}
 	const e = Buffer.from('é');
 	assert.equal(demux(false, [frame(2, Buffer.concat([Buffer.from('caf'), e.subarray(0, 1)])), frame(2, Buffer.concat([e.subarray(1), Buffer.from('\n')]))])[0]!.text, 'café', 'a character split across frames');

@@ -51,10 +51,10 @@ export function createFloodGate(linesPerSecond: number, history = 0, now: () => 
 	};
 }
 
-/** Line ends in a buffer, counted without decoding it. */
-export function countLines(payload: Buffer): number {
+/** Line ends in a buffer (from `start` to `end`), counted without decoding it. */
+export function countLines(buffer: Buffer, start = 0, end = buffer.length): number {
 	let count = 0;
-	for (let at = payload.indexOf(10); at !== -1; at = payload.indexOf(10, at + 1)) count++;
+	for (let at = buffer.indexOf(10, start); at !== -1 && at < end; at = buffer.indexOf(10, at + 1)) count++;
 	return count;
 }
 

@@ -20,14 +20,28 @@ export interface Demuxer {
  * where the first incomplete one starts (keep the rest for the next chunk).
  */
 export function forEachFrame(buffer: Buffer, onFrame: (stream: LogStream, payload: Buffer) => void): number {
+	return forEachFrameAt(buffer, (stream, start, end) => onFrame(stream, buffer.subarray(start, end)));
+}
+
+/** forEachFrame giving where each payload starts and ends: a flood's frames cost no object each. */
+function forEachFrameAt(buffer: Buffer, onFrame: (stream: LogStream, start: number, end: number) => void): number {
 	let offset = 0;
 	while (buffer.length - offset >= 8) {
 		const size = buffer.readUInt32BE(offset + 4);
 		if (buffer.length - offset - 8 < size) break;
-		onFrame(buffer[offset] === 2 ? 'stderr' : 'stdout', buffer.subarray(offset + 8, offset + 8 + size));
+		onFrame(buffer[offset] === 2 ? 'stderr' : 'stdout', offset + 8, offset + 8 + size);
 		offset += 8 + size;
 	}
 	return offset;
+}
+
+/** Bytes of the frame cut off at the end of a chunk: with the next chunk's start, one frame. */
+function completedFrame(pending: Buffer, chunk: Buffer): {frame: Buffer; used: number} | null {
+	const header = pending.length >= 8 ? pending : Buffer.concat([pending, chunk.subarray(0, 8 - pending.length)]);
+	if (header.length < 8) return null;
+	const missing = 8 + header.readUInt32BE(4) - pending.length;
+	if (missing > chunk.length) return null;
+	return {frame: Buffer.concat([pending, chunk.subarray(0, missing)]), used: missing};
 }
 
 /** With a flood gate, payloads arriving faster than it lets through are counted, not decoded. */
@@ -37,16 +51,21 @@ export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void, gat
 	const partial: Record<LogStream, string> = {stdout: '', stderr: ''};
 	/** After a skip, the next payload starts mid-line: its first piece is not a line of its own. */
 	const resync: Record<LogStream, boolean> = {stdout: false, stderr: false};
+	const skipping: Record<LogStream, boolean> = {stdout: false, stderr: false};
 
-	const text = (stream: LogStream, payload: Buffer) => {
+	const text = (stream: LogStream, buffer: Buffer, start = 0, end = buffer.length) => {
 		if (gate && !gate.open()) {
-			gate.skip(countLines(payload));
-			partial[stream] = '';
-			decoders[stream] = new StringDecoder('utf8');
-			resync[stream] = payload.at(-1) !== 10;
+			gate.skip(countLines(buffer, start, end));
+			if (!skipping[stream]) {
+				partial[stream] = '';
+				decoders[stream] = new StringDecoder('utf8');
+				skipping[stream] = true;
+			}
+			resync[stream] = buffer[end - 1] !== 10;
 			return;
 		}
-		partial[stream] += decoders[stream].write(payload);
+		skipping[stream] = false;
+		partial[stream] += decoders[stream].write(buffer.subarray(start, end));
 		let newline = partial[stream].indexOf('\n');
 		if (resync[stream] && newline !== -1) {
 			partial[stream] = partial[stream].slice(newline + 1);
@@ -69,8 +88,18 @@ export function createDemuxer(tty: boolean, onLine: (line: LogLine) => void, gat
 	return {
 		push(chunk) {
 			if (tty) return text('stdout', chunk);
-			pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-			pending = pending.subarray(forEachFrame(pending, text));
+			let rest = chunk;
+			if (pending.length > 0) {
+				// Only the cut frame's bytes are copied, not the whole chunk after them.
+				const completed = completedFrame(pending, chunk);
+				if (!completed) {
+					pending = Buffer.concat([pending, chunk]);
+					return;
+				}
+				forEachFrameAt(completed.frame, (stream, start, end) => text(stream, completed.frame, start, end));
+				rest = chunk.subarray(completed.used);
+			}
+			pending = rest.subarray(forEachFrameAt(rest, (stream, start, end) => text(stream, rest, start, end)));
 		},
 		end() {
 			for (const stream of ['stdout', 'stderr'] as const) {
