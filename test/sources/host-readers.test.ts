@@ -51,17 +51,17 @@ test('host memory from /proc/meminfo: available, or free and cache on old kernel
 		{
 			what: 'a current kernel',
 			text: meminfo({MemTotal: 16 * gib, MemFree: 2 * gib, MemAvailable: 9 * gib, Buffers: gib, Cached: 4 * gib, SwapCached: 0, SwapTotal: 2 * gib, SwapFree: gib / 2}),
-			expected: {totalBytes: 16 * gib, availableBytes: 9 * gib, swapTotalBytes: 2 * gib, swapUsedBytes: 1.5 * gib},
+			expected: {memory: {totalBytes: 16 * gib, availableBytes: 9 * gib}, swap: {totalBytes: 2 * gib, usedBytes: 1.5 * gib}},
 		},
 		{
 			what: 'before 3.14: no MemAvailable',
 			text: meminfo({MemTotal: 8 * gib, MemFree: gib, Buffers: gib / 4, Cached: 2 * gib, Slab: gib / 4, SwapTotal: 0, SwapFree: 0}),
-			expected: {totalBytes: 8 * gib, availableBytes: 3.5 * gib, swapTotalBytes: 0, swapUsedBytes: 0},
+			expected: {memory: {totalBytes: 8 * gib, availableBytes: 3.5 * gib}, swap: {totalBytes: 0, usedBytes: 0}},
 		},
 		{
 			what: 'no swap lines, SwapCached is not Cached',
 			text: meminfo({MemTotal: 4 * gib, MemFree: gib, SwapCached: gib, Cached: gib}),
-			expected: {totalBytes: 4 * gib, availableBytes: 2 * gib, swapTotalBytes: 0, swapUsedBytes: 0},
+			expected: {memory: {totalBytes: 4 * gib, availableBytes: 2 * gib}, swap: {totalBytes: 0, usedBytes: 0}},
 		},
 	];
 	for (const {what, text, expected} of cases) assert.deepEqual(parseMeminfo(text), expected, what);

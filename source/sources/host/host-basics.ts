@@ -35,7 +35,7 @@ async function readMemory(files: KeptFiles): Promise<HostMemory> {
 		return parseMeminfo(files.read('/proc/meminfo'));
 	} catch {
 		const memory = await mem();
-		return {totalBytes: memory.total, availableBytes: memory.available, swapTotalBytes: memory.swaptotal, swapUsedBytes: memory.swapused};
+		return {memory: {totalBytes: memory.total, availableBytes: memory.available}, swap: {totalBytes: memory.swaptotal, usedBytes: memory.swapused}};
 	}
 }
 
@@ -50,13 +50,13 @@ export function createHostReader(): HostReader {
 	const cpuLoad = createCpuLoadReader('/proc/stat', files.read);
 	cpuLoad();
 	return {
-		read: (dataRoot) => readHostBasics(cpuLoad(), readMemory(files), dataRoot),
+		read: (dataRoot) => readHostBasics(cpuLoad(), files, dataRoot),
 		close: files.close,
 	};
 }
 
-async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | null, reading: Promise<HostMemory>, dataRoot: string | null): Promise<HostBasics> {
-	const [memory, disk] = await Promise.all([reading, diskOf(dataRoot)]);
+async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | null, files: KeptFiles, dataRoot: string | null): Promise<HostBasics> {
+	const [{memory, swap}, disk] = await Promise.all([readMemory(files), diskOf(dataRoot)]);
 	const [one = 0, five = 0, fifteen = 0] = os.loadavg();
 	return {
 		hostname: os.hostname(),
@@ -64,8 +64,8 @@ async function readHostBasics(load: {cpuPercent: number; perCore: number[]} | nu
 		load: [one, five, fifteen],
 		cpuPercent: load?.cpuPercent ?? null,
 		perCore: load?.perCore ?? [],
-		memory: {totalBytes: memory.totalBytes, availableBytes: memory.availableBytes},
-		swap: {totalBytes: memory.swapTotalBytes, usedBytes: memory.swapUsedBytes},
+		memory,
+		swap,
 		disk,
 		uptimeSeconds: os.uptime(),
 		sampledAt: Date.now(),

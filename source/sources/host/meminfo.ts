@@ -2,12 +2,9 @@
 // os.totalmem() and os.freemem() three times each, and libuv answers each by opening and reading
 // /proc/meminfo again — eight opens a second for four numbers.
 
-export interface HostMemory {
-	totalBytes: number;
-	availableBytes: number;
-	swapTotalBytes: number;
-	swapUsedBytes: number;
-}
+import type {HostBasics} from './host-basics.js';
+
+export type HostMemory = Pick<HostBasics, 'memory' | 'swap'>;
 
 /** The kB value of a "Name:   123 kB" line, or null when the kernel has no such line. */
 function kilobytes(meminfo: string, name: string): number | null {
@@ -28,9 +25,7 @@ export function parseMeminfo(meminfo: string): HostMemory {
 	const cache = (kilobytes(meminfo, 'Buffers') ?? 0) + (kilobytes(meminfo, 'Cached') ?? 0) + (kilobytes(meminfo, 'Slab') ?? 0);
 	const swapTotal = kilobytes(meminfo, 'SwapTotal') ?? 0;
 	return {
-		totalBytes: total,
-		availableBytes: kilobytes(meminfo, 'MemAvailable') ?? free + cache,
-		swapTotalBytes: swapTotal,
-		swapUsedBytes: swapTotal - (kilobytes(meminfo, 'SwapFree') ?? 0),
+		memory: {totalBytes: total, availableBytes: kilobytes(meminfo, 'MemAvailable') ?? free + cache},
+		swap: {totalBytes: swapTotal, usedBytes: swapTotal - (kilobytes(meminfo, 'SwapFree') ?? 0)},
 	};
 }
