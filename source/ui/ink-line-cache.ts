@@ -9,9 +9,9 @@ import sliceAnsi from 'slice-ansi';
 // garbage a frame on a 2-core VM: most of fleettop's CPU when idle and most of a key's wait.
 // Here a frame is assembled the same way, with what Ink's own caches compute kept from one frame
 // to the next, and each row's text remembered when one line alone makes it (nearly every row):
-// unchanged rows cost nothing, and a changed one is tokenized only where it changed. Ink does not export its Output class: it is reached by its file,
-// and left alone when its shape is not the one this was written against (Ink 6.8). A test draws
-// the same screens with and without this.
+// unchanged rows cost nothing, and a changed one is tokenized only where it changed. Ink does not
+// export its Output class: it is reached by its file, and left alone when its shape is not the one
+// this was written against (Ink 6.8). Tests draw the same screens with and without this.
 
 /** The part of Map that Ink's caches use. */
 interface Cache<V> {
