@@ -5,7 +5,7 @@ import type {Listener} from '../domain/evidence.js';
 // too soon is kept for when the interval is up, so the last one is never lost.
 
 export interface PortHolderReader {
-	/** Reads now, or once the interval since the last read is up; settles when this read is in. */
+	/** Reads now (settles when the read is in), or once the interval since the last read is up (settles at once). */
 	read(): Promise<void>;
 	stop(): void;
 }
