@@ -5,7 +5,8 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {containerCount, fleetUp, type FleetShape} from './bench-fleet.js';
-import {fleettopCommand, cpuPercentOver, daemonCpuSeconds, liveHeapMb, openTerminal, peakRssMb, percentile, rssMb, sleep, treeCpuSeconds, type Terminal} from './measure.js';
+import {fleettopCommand, cpuPercentOver, daemonCpuSeconds, liveHeapMb, peakRssMb, percentile, rssMb, sleep, treeCpuSeconds} from './measure.js';
+import {openTerminal, type Terminal} from './terminal.js';
 
 export interface FleetBenchOptions {
 	/** Seconds of each CPU window (idle baseline, fleettop, docker stats). */
@@ -45,7 +46,7 @@ async function costOver(pid: number, seconds: number, daemonIdlePercent: number)
 	return {cpuPercent, daemonExtraPercent: daemonPercent - daemonIdlePercent, rssPeakMb: Math.max(rssPeak, peakRssMb(pid))};
 }
 
-const selectedLine = (screen: string) => screen.split('\n').find((line) => line.startsWith('▶')) ?? '';
+const selectedLine = (screen: string) => screen.split('\n').find((line) => line.startsWith('▶'))?.trimEnd() ?? '';
 
 /** Moves the selection down and types a filter, timing each key until the screen shows it. */
 async function timeKeys(terminal: Terminal, presses: number): Promise<number[]> {

@@ -4,7 +4,8 @@ import {docker, removeContainers} from '../support/engine.js';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fleettopCommand, liveHeapMb, openTerminal, percentile, rssMb, sleep, treeCpuSeconds} from './measure.js';
+import {fleettopCommand, liveHeapMb, percentile, rssMb, sleep, treeCpuSeconds} from './measure.js';
+import {openTerminal} from './terminal.js';
 
 const flood = `fleettop-bench-flood-${process.pid}`;
 

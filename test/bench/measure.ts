@@ -1,8 +1,6 @@
 // What the benchmarks read from outside the process under test: /proc accounting of a process
-// (its children included) and of the daemon, the live JS heap, and a real terminal (tmux) whose
-// screen is read back, so that a time measured is what an operator waits for.
-import {execFileSync, spawn} from 'node:child_process';
-import {createInterface} from 'node:readline';
+// (its children included) and of the daemon, and the live JS heap. The terminal is terminal.ts.
+import {execFileSync} from 'node:child_process';
 import {cliPath} from '../support/run-cli.js';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
@@ -12,7 +10,8 @@ import {join} from 'node:path';
 export function fleettopCommand(...nodeFlags: string[]): string {
 	const shebang = readFileSync(cliPath, 'utf8').split('\n', 1)[0] ?? '';
 	const own = shebang.replace(/^#!.*?\bnode\b/, '').trim();
-	return `env -u CI ${process.execPath} ${[own, ...nodeFlags].filter(Boolean).join(' ')} ${cliPath}`;
+	// Outside CI as far as Ink can tell: it marks frames only then (the terminal module reads the marks).
+	return `env -u CI -u CONTINUOUS_INTEGRATION ${process.execPath} ${[own, ...nodeFlags].filter(Boolean).join(' ')} ${cliPath}`;
 }
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ticksPerSecond = 100;
@@ -106,100 +105,4 @@ export async function liveHeapMb(pid: number | string, dir: string): Promise<num
 	let total = 0;
 	for (let index = selfSize; index < snapshot.nodes.length; index += stride) total += snapshot.nodes[index];
 	return total / 1024 / 1024;
-}
-
-/** A program in a real terminal: tmux, its screen read back with capture-pane. */
-export interface Terminal {
-	/** The pid of the program in the pane (tmux starts it through `env`, which execs it). */
-	pid(): number;
-	screen(): string;
-	keys(...keys: string[]): void;
-	/** Types text literally. */
-	type(text: string): void;
-	/**
-	 * Ms from `since` (default: now) until the program wrote what made the screen match. The
-	 * screen is read only when the program writes: polling capture-pane costs ~13 ms of CPU a read,
-	 * which on two cores takes CPU away from the process being measured.
-	 */
-	waitFor(pattern: RegExp | ((screen: string) => boolean), timeoutMs: number, since?: number): Promise<number>;
-	close(): void;
-}
-
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
-
-interface Waiter {
-	matches(screen: string): boolean;
-	since: number;
-	resolve(ms: number): void;
-}
-
-export function openTerminal(name: string, command: string, size = {columns: 160, rows: 50}): Terminal {
-	const session = `${name}-${process.pid}`;
-	tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), command);
-	const screen = () => {
-		try {
-			return tmux('capture-pane', '-t', session, '-p');
-		} catch {
-			return ''; // The session is gone: the program ended.
-		}
-	};
-	// A control-mode client reports each write to the pane as a %output line, as it happens.
-	const control = spawn('tmux', ['-C', 'attach-session', '-t', session], {stdio: ['pipe', 'pipe', 'ignore']});
-	const waiters = new Set<Waiter>();
-	let lastOutputAt = performance.now();
-	let checkQueued = false;
-	const check = () => {
-		checkQueued = false;
-		if (waiters.size === 0) return;
-		const outputAt = lastOutputAt;
-		const text = screen();
-		for (const waiter of waiters) {
-			if (!waiter.matches(text)) continue;
-			waiters.delete(waiter);
-			waiter.resolve(Math.max(0, outputAt - waiter.since));
-		}
-	};
-	createInterface({input: control.stdout}).on('line', (line) => {
-		if (!line.startsWith('%output ') && !line.startsWith('%exit')) return;
-		lastOutputAt = performance.now();
-		if (!checkQueued) {
-			checkQueued = true;
-			setImmediate(check);
-		}
-	});
-	return {
-		pid: () => Number(tmux('display-message', '-t', session, '-p', '#{pane_pid}').trim()),
-		screen,
-		keys: (...keys) => void tmux('send-keys', '-t', session, ...keys),
-		type: (text) => void tmux('send-keys', '-t', session, '-l', text),
-		waitFor(pattern, timeoutMs, since = performance.now()) {
-			const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
-			return new Promise((resolve, reject) => {
-				const text = screen();
-				if (matches(text)) return resolve(Math.max(0, performance.now() - since));
-				const timer = setTimeout(() => {
-					waiters.delete(waiter);
-					reject(new Error(`the screen never showed ${pattern}:\n${screen()}`));
-				}, timeoutMs);
-				const waiter: Waiter = {
-					matches,
-					since,
-					resolve(ms) {
-						clearTimeout(timer);
-						resolve(ms);
-					},
-				};
-				waiters.add(waiter);
-			});
-		},
-		close() {
-			control.stdin.end();
-			control.kill();
-			try {
-				tmux('kill-session', '-t', session);
-			} catch {
-				// Already gone.
-			}
-		},
-	};
 }
