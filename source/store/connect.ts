@@ -275,6 +275,7 @@ export function connectSources(store: FleetStore, settings: Settings, {oneShot =
 			clearInterval(publishTimer);
 			portHolders.stop();
 			hostReader.close();
+			scanner.close();
 			if (publishing) clearImmediate(publishing);
 			for (const watcher of watchers) watcher.stop();
 		},

@@ -40,23 +40,37 @@ export function openTerminal(name: string, command: string, size = {columns: 160
 		}
 	};
 	const waiters = new Set<Waiter>();
-	let lastFrame: string | null = null;
-	let frameAt = 0;
-	const read = createFrameReader((text) => {
-		lastFrame = text;
+	const shown = (text: string, at: number) => {
 		for (const waiter of waiters) {
 			if (!waiter.matches(text)) continue;
 			waiters.delete(waiter);
-			waiter.resolve(Math.max(0, frameAt - waiter.since));
+			waiter.resolve(Math.max(0, at - waiter.since));
 		}
+	};
+	let lastFrame: string | null = null;
+	let outputAt = 0;
+	const read = createFrameReader((text) => {
+		lastFrame = text;
+		shown(text, outputAt);
 	});
+	// A program that draws no Ink frames (`docker stats`), or Ink before its first: the screen is
+	// asked after each write, and a time read this way is late by as long as a capture takes.
+	let captureQueued = false;
+	const capture = () => {
+		captureQueued = false;
+		if (lastFrame === null && waiters.size > 0) shown(screen(), outputAt);
+	};
 	// A control-mode client reports each write to the pane as a %output line, as it happens.
 	const control = spawn('tmux', ['-C', 'attach-session', '-t', session], {stdio: ['pipe', 'pipe', 'ignore']});
 	createInterface({input: control.stdout}).on('line', (line) => {
 		const output = controlOutput(line);
 		if (output === null) return;
-		frameAt = performance.now();
+		outputAt = performance.now();
 		read(output);
+		if (lastFrame === null && !captureQueued) {
+			captureQueued = true;
+			setImmediate(capture);
+		}
 	});
 	return {
 		pid: () => Number(tmux('display-message', '-t', session, '-p', '#{pane_pid}').trim()),

@@ -40,6 +40,8 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 	const useCgroup = options.source !== 'api' && options.local;
 	let mounts: Promise<CgroupMounts | null> | null = null;
 	const files = keptFiles();
+	// Read once: it changes only with memory hot-plug, and libuv opens /proc/meminfo for each ask.
+	const hostMemory = totalmem();
 
 	const cgroupMounts = () =>
 		(mounts ??= readFile(`${procRoot}/self/mountinfo`, 'utf8').then(parseCgroupMounts, () => null));
@@ -67,7 +69,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		);
 	}
 
-	async function sampleOne(record: ContainerRecord, hostMemory: number): Promise<void> {
+	async function sampleOne(record: ContainerRecord): Promise<void> {
 		const pid = record.pid ?? 0;
 		let entry = tracked.get(record.key);
 		if (!entry || entry.pid !== pid) {
@@ -94,9 +96,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 				entry.stream?.close();
 				tracked.delete(key);
 			}
-			// One system call for the host's memory per round, not one per container.
-			const hostMemory = totalmem();
-			await Promise.all(live.map((record) => sampleOne(record, hostMemory)));
+			await Promise.all(live.map((record) => sampleOne(record)));
 			files.sweep();
 		},
 		describe() {

@@ -91,6 +91,8 @@ export interface ProcessScanner {
 	 * not time yet.
 	 */
 	scanWithinBudget(now: boolean): Promise<ProcessScan | null>;
+	/** Closes the stat files kept open between scans. */
+	close(): void;
 }
 
 const idleScanEveryMs = 5000;
@@ -150,6 +152,7 @@ export function createProcessScanner(): ProcessScanner {
 			for (const id of known.keys()) if (!seen.has(id)) known.delete(id);
 			return {processes, counts: countStates(processes), scannedAt: now, durationMs: performance.now() - started};
 		},
+		close: () => files.close(),
 	};
 	return scanner;
 }
