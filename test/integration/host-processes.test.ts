@@ -18,7 +18,9 @@ test('the zombie-maker\'s zombies are counted and attributed with their parent; 
 	assert.ok(burner, 'the CPU burner is among the top processes');
 	// fleettop itself is busy starting up while --once samples: the burner tops the containers' processes.
 	assert.equal(processes.top.find((group) => group.containers.some(Boolean)), burner, `it tops them: ${JSON.stringify(processes.top.slice(0, 3))}`);
-	assert.ok(burner.cpuPercent > 35 && burner.cpuPercent < 65, `about half a core: ${burner.cpuPercent}`);
+	// Its quota is half a core; a machine busy with the suite can give it less (18 % seen in CI),
+	// never more: a share above the quota or none at all would be a wrong reading.
+	assert.ok(burner.cpuPercent > 5 && burner.cpuPercent < 65, `at most about half a core: ${burner.cpuPercent}`);
 	assert.ok(processes.scanMs >= 0 && processes.counts.total > 20);
 });
 

@@ -48,6 +48,24 @@ async function tolerant(call: () => Promise<unknown>, already: string): Promise<
 	}
 }
 
+/**
+ * Changing a running container's policy makes the engine update it through runc; a looping
+ * container that exits meanwhile fails that with "container not running", and the engine puts the
+ * old policy back. Asked again, the engine finds it stopped and needs no runc.
+ */
+export async function updateWhileItMayExit(update: () => Promise<unknown>, attempts = 3, waitMs = 100): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await update();
+			return;
+		} catch (error) {
+			const message = (error as {json?: {message?: string}}).json?.message ?? (error as Error).message ?? '';
+			if (attempt >= attempts || !/container not running/.test(message)) throw error;
+			await new Promise((resolve) => setTimeout(resolve, waitMs));
+		}
+	}
+}
+
 async function perform(action: ContainerAction, context: ActionContext, signal: AbortSignal): Promise<string> {
 	const container = context.docker.getContainer(context.id);
 	const withSignal = {abortSignal: signal};
@@ -74,7 +92,7 @@ async function perform(action: ContainerAction, context: ActionContext, signal: 
 			// The update alone would let one scheduled restart happen: stop it as well.
 			if (policy?.Name && policy.Name !== 'no') {
 				await context.policies.save(context.policyKey, {name: context.name, policy: {Name: policy.Name, MaximumRetryCount: policy.MaximumRetryCount ?? 0}, savedAt: new Date().toISOString()});
-				await container.update({RestartPolicy: {Name: 'no', MaximumRetryCount: 0}, ...withSignal});
+				await updateWhileItMayExit(() => container.update({RestartPolicy: {Name: 'no', MaximumRetryCount: 0}, ...withSignal}));
 			}
 			const stopped = await tolerant(() => container.stop({t: stopGraceSeconds, ...withSignal}), 'already stopped');
 			const saved = await context.policies.get(context.policyKey);
