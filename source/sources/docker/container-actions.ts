@@ -1,3 +1,4 @@
+import {setTimeout as sleep} from 'node:timers/promises';
 import type Docker from 'dockerode';
 import type {SavedPolicies} from '../state/saved-policies.js';
 import {bounded, EngineTimeoutError} from './bounded.js';
@@ -23,10 +24,13 @@ export interface ActionContext {
 /** Seconds docker gives a process between SIGTERM and SIGKILL on stop and restart. */
 const stopGraceSeconds = 10;
 
+/** The engine's own words for a failure (dockerode puts them in `json`), else the error's message. */
+const engineMessage = (error: unknown): string => (error as {json?: {message?: string}}).json?.message ?? (error as Error).message ?? String(error);
+
 function explainActionError(error: unknown, action: ContainerAction, name: string): string {
 	const status = (error as {statusCode?: number}).statusCode;
 	const code = (error as {code?: string}).code;
-	const raw = (error as {json?: {message?: string}}).json?.message ?? (error as Error).message ?? String(error);
+	const raw = engineMessage(error);
 	// The engine names containers by their 64-character id: the operator knows the name.
 	const reason = raw.split('\n')[0]!.replace(/\b[0-9a-f]{64}\b/g, name);
 	if (error instanceof EngineTimeoutError) return `${action} ${name}: the engine did not answer (${error.message}); it may be hung`;
@@ -59,9 +63,8 @@ export async function updateWhileItMayExit(update: () => Promise<unknown>, attem
 			await update();
 			return;
 		} catch (error) {
-			const message = (error as {json?: {message?: string}}).json?.message ?? (error as Error).message ?? '';
-			if (attempt >= attempts || !/container not running/.test(message)) throw error;
-			await new Promise((resolve) => setTimeout(resolve, waitMs));
+			if (attempt >= attempts || !/container not running/.test(engineMessage(error))) throw error;
+			await sleep(waitMs);
 		}
 	}
 }
