@@ -8,6 +8,10 @@ test('/proc/<pid>/stat: names with spaces and parentheses, state, parent, CPU ti
 	const line = '2836 (python3 (x) y) S 2810 2836 2836 0 -1 4194560 1234 0 0 0 150 25 0 0 20 0 1 0 123456 19046400 2400 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0';
 	assert.deepEqual(parseProcStat(line), {pid: 2836, name: 'python3 (x) y', state: 'S', ppid: 2810, cpuTicks: 175, startTicks: 123456, rssBytes: 2400 * 4096});
 	assert.equal(parseProcStat('garbage'), null);
+	assert.deepEqual(parseProcStat(`${line}\n`), parseProcStat(line), 'as the kernel writes it, with a newline');
+	assert.equal(parseProcStat(line.split(' ').slice(0, 25).join(' ')), null, 'cut before the resident memory');
+	assert.equal(parseProcStat(line.replace('2836 (', 'x (')), null, 'no pid');
+	assert.deepEqual(parseProcStat('7 (a) Z 1 7 7 0 -1 4 0 0 0 0 0 0 0 0 20 0 1 0 99 0 0 0'), {pid: 7, name: 'a', state: 'Z', ppid: 1, cpuTicks: 0, startTicks: 99, rssBytes: 0});
 	assert.deepEqual(countStates([{state: 'R'}, {state: 'S'}, {state: 'I'}, {state: 'Z'}, {state: 'Z'}, {state: 'T'}]), {total: 6, running: 1, sleeping: 2, zombie: 2, other: 1});
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {statsFromFrame} from '../../source/sources/docker/api-stats.js';
 import {parseCgroupMounts, resolveCgroupFiles} from '../../source/sources/docker/cgroup-paths.js';
-import {readCgroup, statField, statsBetween} from '../../source/sources/docker/cgroup-stats.js';
+import {cgroupFilePaths, readCgroup, statField, statsBetween} from '../../source/sources/docker/cgroup-stats.js';
 import {createLineSplitter, parseEvent, toDockerTime} from '../../source/sources/docker/events.js';
 import {parseStatusText, recordFromInspect} from '../../source/sources/docker/to-record.js';
 import {labInspect, labListRecords, labRecords, recordNamed} from '../support/fixtures.js';
@@ -111,6 +111,8 @@ test('stat file fields: the named line only, not one that ends with the name', (
 	assert.equal(statField(stat, 'cache'), 5);
 	assert.equal(statField(stat, 'usage_usec'), 1200);
 	assert.equal(statField('usage_usec 9', 'usage_usec'), 9, 'no newline at the end');
+	assert.equal(statField('total_inactive_file 42\ninactive_file 7\n', 'inactive_file'), 7, 'the name inside a longer one comes first');
+	assert.equal(statField('cache_hits 3\ncache 5\n', 'cache'), 5, 'a longer name that starts with it comes first');
 	assert.equal(statField(stat, 'file'), 0, 'absent');
 	assert.equal(statField('', 'cache'), 0);
 });
@@ -154,6 +156,21 @@ test('a list reply makes the record an inspect later completes', () => {
 	}
 });
 
+test('cgroup v2 reads: values as the kernel writes them (a newline after each, max for no limit)', () => {
+	const text: Record<string, string> = {
+		'/d/cpu.stat': 'usage_usec 1200\nuser_usec 1000\nsystem_usec 200\n',
+		'/d/memory.current': '1000\n',
+		'/d/memory.stat': 'anon 700\nfile 300\nactive_file 200\ninactive_file 100\n',
+		'/d/memory.max': 'max\n',
+		'/d/pids.current': '2\n',
+	};
+	const reading = readCgroup(cgroupFilePaths({version: 2, dir: '/d'}), null, 0, (path) => text[path]!);
+	assert.deepEqual(
+		{cpuNanos: reading.cpuNanos, memoryUsage: reading.memoryUsage, inactiveFile: reading.inactiveFile, memoryLimit: reading.memoryLimit, pids: reading.pids},
+		{cpuNanos: 1_200_000, memoryUsage: 1000, inactiveFile: 100, memoryLimit: Number.POSITIVE_INFINITY, pids: 2},
+	);
+});
+
 test('cgroup reads: memory.stat, the limit and the task count every 10 s or when usage moved by a tenth, CPU and usage each time', () => {
 	const files = {version: 1 as const, cpuacct: '/c', memory: '/m', pids: '/p'};
 	const text: Record<string, string> = {'/c/cpuacct.usage': '5000', '/m/memory.usage_in_bytes': '1000', '/m/memory.stat': 'total_inactive_file 100\n', '/m/memory.limit_in_bytes': '4096', '/p/pids.current': '2'};
@@ -162,7 +179,8 @@ test('cgroup reads: memory.stat, the limit and the task count every 10 s or when
 		reads.push(path.split('/').pop()!);
 		return text[path]!;
 	};
-	const first = readCgroup(files, null, 0, read);
+	const paths = cgroupFilePaths(files);
+	const first = readCgroup(paths, null, 0, read);
 	assert.deepEqual(reads.sort(), ['cpuacct.usage', 'memory.limit_in_bytes', 'memory.stat', 'memory.usage_in_bytes', 'pids.current']);
 	assert.equal(statsBetween(first, first).memoryBytes, 900);
 	const steps: Array<{what: string; at: number; usage: string; detail: boolean}> = [
@@ -178,7 +196,7 @@ test('cgroup reads: memory.stat, the limit and the task count every 10 s or when
 		text['/m/memory.usage_in_bytes'] = usage;
 		text['/m/memory.stat'] = `total_inactive_file ${at}\n`;
 		text['/p/pids.current'] = String(at);
-		previous = readCgroup(files, previous, at, read);
+		previous = readCgroup(paths, previous, at, read);
 		assert.equal(reads.includes('memory.stat'), detail, what);
 		assert.equal(reads.includes('memory.limit_in_bytes'), detail, what);
 		assert.equal(reads.includes('pids.current'), detail, what);

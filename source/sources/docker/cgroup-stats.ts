@@ -32,9 +32,39 @@ function wantsDetail(previous: CgroupReading | null, usage: number, now: number)
 
 type Read = (path: string) => string;
 
+/** The files one reading reads, as whole paths: made once per container, not on each read. */
+export interface CgroupFilePaths {
+	/** cgroup v2's cpu.stat (usage_usec inside), or v1's cpuacct.usage (nanoseconds alone). */
+	cpu: {path: string; inStat: boolean};
+	usage: string;
+	stat: {path: string; inactiveField: string};
+	limit: string;
+	pids: string | null;
+}
+
+export function cgroupFilePaths(files: CgroupFiles): CgroupFilePaths {
+	if (files.version === 1) {
+		return {
+			cpu: {path: `${files.cpuacct}/cpuacct.usage`, inStat: false},
+			usage: `${files.memory}/memory.usage_in_bytes`,
+			stat: {path: `${files.memory}/memory.stat`, inactiveField: 'total_inactive_file'},
+			limit: `${files.memory}/memory.limit_in_bytes`,
+			pids: files.pids && `${files.pids}/pids.current`,
+		};
+	}
+	return {
+		cpu: {path: `${files.dir}/cpu.stat`, inStat: true},
+		usage: `${files.dir}/memory.current`,
+		stat: {path: `${files.dir}/memory.stat`, inactiveField: 'inactive_file'},
+		limit: `${files.dir}/memory.max`,
+		pids: `${files.dir}/pids.current`,
+	};
+}
+
+/** Number() skips the newline the kernel ends a value with: no trimmed copy is made. */
 function readNumber(read: Read, path: string): number {
-	const text = read(path).trim();
-	return text === 'max' ? Number.POSITIVE_INFINITY : Number(text);
+	const text = read(path);
+	return text.startsWith('max') ? Number.POSITIVE_INFINITY : Number(text);
 }
 
 function readOptionalNumber(read: Read, path: string | null): number | null {
@@ -48,32 +78,30 @@ function readOptionalNumber(read: Read, path: string | null): number | null {
 
 /** A "name value" line of a stat file (memory.stat, cpu.stat); 0 when absent. */
 export function statField(stat: string, name: string): number {
-	const text = `\n${stat}`;
-	const line = text.indexOf(`\n${name} `);
+	let line = stat.indexOf(name);
+	// A match inside another field's name (inactive_file in total_inactive_file) is no match.
+	while (line !== -1 && !((line === 0 || stat[line - 1] === '\n') && stat[line + name.length] === ' ')) line = stat.indexOf(name, line + 1);
 	if (line === -1) return 0;
-	const start = line + name.length + 2;
-	const end = text.indexOf('\n', start);
-	const value = Number(text.slice(start, end === -1 ? undefined : end));
+	const start = line + name.length + 1;
+	const end = stat.indexOf('\n', start);
+	const value = Number(stat.slice(start, end === -1 ? undefined : end));
 	return Number.isFinite(value) ? value : 0;
 }
 
 /** Throws when the cgroup is gone (the container stopped) or cannot be read. */
-export function readCgroup(files: CgroupFiles, previous: CgroupReading | null, now = Date.now(), read: Read = readSmallFile): CgroupReading {
-	const v1 = files.version === 1;
-	const memoryUsage = v1 ? readNumber(read, `${files.memory}/memory.usage_in_bytes`) : readNumber(read, `${files.dir}/memory.current`);
-	const reading = {
-		cpuNanos: v1 ? readNumber(read, `${files.cpuacct}/cpuacct.usage`) : statField(read(`${files.dir}/cpu.stat`), 'usage_usec') * 1000,
-		memoryUsage,
-		at: now,
-	};
+export function readCgroup(paths: CgroupFilePaths, previous: CgroupReading | null, now = Date.now(), read: Read = readSmallFile): CgroupReading {
+	const memoryUsage = readNumber(read, paths.usage);
+	const cpuNanos = paths.cpu.inStat ? statField(read(paths.cpu.path), 'usage_usec') * 1000 : readNumber(read, paths.cpu.path);
 	if (previous && !wantsDetail(previous, memoryUsage, now)) {
-		return {...reading, inactiveFile: previous.inactiveFile, memoryLimit: previous.memoryLimit, pids: previous.pids, detail: previous.detail};
+		return {cpuNanos, memoryUsage, at: now, inactiveFile: previous.inactiveFile, memoryLimit: previous.memoryLimit, pids: previous.pids, detail: previous.detail};
 	}
 	return {
-		...reading,
-		pids: readOptionalNumber(read, v1 ? files.pids && `${files.pids}/pids.current` : `${files.dir}/pids.current`),
-		inactiveFile: v1 ? statField(read(`${files.memory}/memory.stat`), 'total_inactive_file') : statField(read(`${files.dir}/memory.stat`), 'inactive_file'),
-		memoryLimit: v1 ? readNumber(read, `${files.memory}/memory.limit_in_bytes`) : readNumber(read, `${files.dir}/memory.max`),
+		cpuNanos,
+		memoryUsage,
+		at: now,
+		pids: readOptionalNumber(read, paths.pids),
+		inactiveFile: statField(read(paths.stat.path), paths.stat.inactiveField),
+		memoryLimit: readNumber(read, paths.limit),
 		detail: {at: now, usage: memoryUsage},
 	};
 }

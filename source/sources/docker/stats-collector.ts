@@ -4,8 +4,8 @@ import type Docker from 'dockerode';
 import type {StatsSource} from '../../config.js';
 import type {ContainerRecord, ContainerStats} from '../../domain/container.js';
 import {openStatsStream, type StatsStream} from './api-stats.js';
-import {parseCgroupMounts, resolveCgroupFiles, type CgroupFiles, type CgroupMounts} from './cgroup-paths.js';
-import {readCgroup, statsBetween, type CgroupReading} from './cgroup-stats.js';
+import {parseCgroupMounts, resolveCgroupFiles, type CgroupMounts} from './cgroup-paths.js';
+import {cgroupFilePaths, readCgroup, statsBetween, type CgroupFilePaths, type CgroupReading} from './cgroup-stats.js';
 import {keptFiles} from '../host/small-file.js';
 
 // Per container: cgroup files when the engine is local and they can be read, the API stream
@@ -13,7 +13,9 @@ import {keptFiles} from '../host/small-file.js';
 
 interface Tracked {
 	pid: number;
-	files: CgroupFiles | null;
+	/** The last round that listed it. */
+	round: number;
+	files: CgroupFilePaths | null;
 	last: CgroupReading | null;
 	stream: StatsStream | null;
 }
@@ -37,6 +39,7 @@ export interface StatsCollectorOptions {
 export function createStatsCollector(options: StatsCollectorOptions): StatsCollector {
 	const procRoot = options.procRoot ?? '/proc';
 	const tracked = new Map<string, Tracked>();
+	let round = 0;
 	const useCgroup = options.source !== 'api' && options.local;
 	let mounts: Promise<CgroupMounts | null> | null = null;
 	const files = keptFiles();
@@ -46,11 +49,12 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 	const cgroupMounts = () =>
 		(mounts ??= readFile(`${procRoot}/self/mountinfo`, 'utf8').then(parseCgroupMounts, () => null));
 
-	async function locate(pid: number): Promise<CgroupFiles | null> {
+	async function locate(pid: number): Promise<CgroupFilePaths | null> {
 		const found = await cgroupMounts();
 		if (!found) return null;
 		try {
-			return resolveCgroupFiles(found, await readFile(`${procRoot}/${pid}/cgroup`, 'utf8'));
+			const files = resolveCgroupFiles(found, await readFile(`${procRoot}/${pid}/cgroup`, 'utf8'));
+			return files && cgroupFilePaths(files);
 		} catch {
 			return null;
 		}
@@ -69,14 +73,16 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		);
 	}
 
-	async function sampleOne(record: ContainerRecord): Promise<void> {
+	async function track(record: ContainerRecord): Promise<void> {
 		const pid = record.pid ?? 0;
-		let entry = tracked.get(record.key);
-		if (!entry || entry.pid !== pid) {
-			entry?.stream?.close();
-			entry = {pid, files: useCgroup && pid ? await locate(pid) : null, last: null, stream: null};
-			tracked.set(record.key, entry);
-		}
+		const located = useCgroup && pid ? await locate(pid) : null;
+		tracked.get(record.key)?.stream?.close();
+		const entry: Tracked = {pid, round, files: located, last: null, stream: null};
+		tracked.set(record.key, entry);
+		sampleOne(record, entry);
+	}
+
+	function sampleOne(record: ContainerRecord, entry: Tracked): void {
 		if (!entry.files) return fallBackToApi(record, entry);
 		try {
 			const reading = readCgroup(entry.files, entry.last, Date.now(), files.read);
@@ -90,19 +96,32 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 
 	return {
 		async sample(live) {
-			const keys = new Set(live.map((record) => record.key));
-			for (const [key, entry] of tracked) {
-				if (keys.has(key)) continue;
+			round++;
+			// Known containers are read in one synchronous pass: a promise each, every second, for
+			// hundreds of them was most of what a round allocated. Only a new process is located.
+			const located: Array<Promise<void>> = [];
+			for (const record of live) {
+				const entry = tracked.get(record.key);
+				if (entry && entry.pid === (record.pid ?? 0)) {
+					entry.round = round;
+					sampleOne(record, entry);
+				} else located.push(track(record));
+			}
+			tracked.forEach((entry, key) => {
+				if (entry.round === round) return;
 				entry.stream?.close();
 				tracked.delete(key);
-			}
-			await Promise.all(live.map((record) => sampleOne(record)));
+			});
+			await Promise.all(located);
 			files.sweep();
 		},
 		describe() {
-			const entries = [...tracked.values()];
-			const viaApi = entries.some((entry) => entry.stream);
-			const viaCgroup = entries.some((entry) => entry.files);
+			let viaApi = false;
+			let viaCgroup = false;
+			for (const entry of tracked.values()) {
+				viaApi ||= entry.stream !== null;
+				viaCgroup ||= entry.files !== null;
+			}
 			if (viaApi && viaCgroup) return 'cgroup+api';
 			if (viaApi || !useCgroup) return 'api';
 			return 'cgroup';
