@@ -2,6 +2,8 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
+import {LastFrameCache} from './last-frame-cache.js';
+import {nextTextFrame} from './remembered-text.js';
 
 // Ink builds every frame from scratch: each line of text is split into one object per character
 // with its styles, written into a grid of the whole screen, and each row of the grid is turned
@@ -40,36 +42,6 @@ interface InkOutput {
 
 interface OutputPrototype {
 	get(this: InkOutput): {output: string; height: number};
-}
-
-/**
- * Keeps what the last frame used, and only that: an unchanged line costs nothing the next frame,
- * a line gone from the screen is dropped a frame later (a cached line holds an object per
- * character: kept longer, they were most of fleettop's memory).
- */
-export class LastFrameCache<V> implements Cache<V> {
-	private current = new Map<string, V>();
-	private previous = new Map<string, V>();
-
-	get(key: string): V | undefined {
-		const value = this.current.get(key) ?? this.previous.get(key);
-		if (value !== undefined) this.current.set(key, value);
-		return value;
-	}
-
-	set(key: string, value: V): this {
-		this.current.set(key, value);
-		return this;
-	}
-
-	nextFrame(): void {
-		this.previous = this.current;
-		this.current = new Map();
-	}
-
-	get size(): number {
-		return this.current.size;
-	}
 }
 
 /** Where each line of text lands, as Ink's Output.get places it (clips and transformers applied); null when two land on one row. */
@@ -216,6 +188,7 @@ export async function keepInkLinesAcrossFrames(): Promise<boolean> {
 			const shaped = caches?.styledChars instanceof Map && caches.widths instanceof Map && caches.blockWidths instanceof Map && typeof caches.getStyledChars === 'function' && Array.isArray(this.operations);
 			if (!shaped) return get.call(this);
 			for (const cache of [...Object.values(kept), rows, pieces]) cache.nextFrame();
+			nextTextFrame();
 			Object.assign(caches, kept);
 			const placed = placeLines(this);
 			// Two lines on one row (side by side boxes): Ink merges them cell by cell.

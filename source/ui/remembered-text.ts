@@ -1,26 +1,37 @@
+import {LastFrameCache} from './last-frame-cache.js';
+
 // Ink works out the same things about the same texts every frame (how wide, which escapes to
 // keep), though most rows do not change from one frame to the next. A function of a text,
-// remembered: at most `maxKept` texts, so that rows whose numbers change every second (a new text
-// each time) do not pile up for the life of the process.
+// remembered while the frames use it: a row whose numbers change every second is a new text each
+// time, and its old texts are let go a frame later. Kept any longer (up to thousands of texts for
+// minutes), they were scattered through the old generation's pages and held them committed.
 
-/** Several screens' worth of texts; past it the memory starts over. */
+/** Past it a frame is taken as over: bounds the memory should frames never be counted. */
 const defaultMaxKept = 5000;
 
 export interface Remembered<T> {
 	(text: string): T;
-	/** How many texts are remembered now (for tests). */
+	/** How many texts the current frame has used so far (for tests). */
 	kept(): number;
 }
 
+const everyMemory = new Set<LastFrameCache<unknown>>();
+
+/** A frame has been drawn: what it did not use is forgotten after the next one (called by ink-line-cache). */
+export function nextTextFrame(): void {
+	for (const memory of everyMemory) memory.nextFrame();
+}
+
 export function rememberedText<T>(compute: (text: string) => T, maxKept = defaultMaxKept): Remembered<T> {
-	const kept = new Map<string, T>();
+	const memory = new LastFrameCache<T>();
+	everyMemory.add(memory);
 	const remembered = (text: string): T => {
-		const known = kept.get(text);
+		const known = memory.get(text);
 		if (known !== undefined) return known;
 		const value = compute(text);
-		if (kept.size >= maxKept) kept.clear();
-		kept.set(text, value);
+		if (memory.size >= maxKept) memory.nextFrame();
+		memory.set(text, value);
 		return value;
 	};
-	return Object.assign(remembered, {kept: () => kept.size});
+	return Object.assign(remembered, {kept: () => memory.size});
 }

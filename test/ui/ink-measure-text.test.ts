@@ -5,7 +5,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import widestLine from 'widest-line';
 import measureText, {measuredTextsKept} from '../../source/ui/ink-measure-text.js';
 import inkWidestLine from '../../source/ui/ink-widest-line.js';
-import {rememberedText} from '../../source/ui/remembered-text.js';
+import {nextTextFrame, rememberedText} from '../../source/ui/remembered-text.js';
 
 // The bundle swaps Ink's measureText and widest-line for ours and remembers its sanitizeAnsi
 // (source/bundle/build.mjs): the same answers, a bounded memory.
@@ -48,6 +48,24 @@ test('remembered texts: at most the bound, however many distinct texts go by', (
 	const remembered = rememberedText((text) => text.length, 100);
 	for (let index = 0; index < 1000; index++) assert.equal(remembered(`row ${index}`), `row ${index}`.length);
 	assert.ok(remembered.kept() <= 100 && remembered.kept() > 0, `${remembered.kept()} kept`);
+});
+
+test('remembered texts: kept while the frames use them, let go a frame after they are not', () => {
+	const asked: string[] = [];
+	const remembered = rememberedText((text) => (asked.push(text), text.length));
+	remembered('header');
+	remembered('row cpu 1%');
+	nextTextFrame();
+	remembered('header');
+	remembered('row cpu 2%');
+	nextTextFrame();
+	remembered('header');
+	remembered('row cpu 2%');
+	remembered('row cpu 1%');
+	assert.deepEqual(asked, ['header', 'row cpu 1%', 'row cpu 2%', 'row cpu 1%'], 'an unchanged text is worked out once; one unused for a frame again');
+	nextTextFrame();
+	nextTextFrame();
+	assert.equal(remembered.kept(), 0, 'nothing used for two frames is kept');
 });
 
 test('measured texts kept: at most 5000, however many distinct texts go by', () => {
