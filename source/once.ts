@@ -1,4 +1,5 @@
 import {writeFile} from 'node:fs/promises';
+import {setTimeout as sleep} from 'node:timers/promises';
 import type {Settings} from './config.js';
 import {plainTable} from './domain/plain-table.js';
 import {buildReport} from './domain/report.js';
@@ -10,7 +11,7 @@ import type {FleetState, FleetStore} from './store/fleet-store.js';
 async function untilStatsArrive(store: FleetStore, flush: () => void, deadlineMs: number): Promise<void> {
 	const deadline = Date.now() + deadlineMs;
 	while (Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await sleep(100);
 		flush();
 		const {containers, stats, processes} = store.getState();
 		const live = Object.values(containers).filter((record) => record.state === 'running' && record.pid);

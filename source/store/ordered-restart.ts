@@ -1,3 +1,4 @@
+import {setTimeout as sleep} from 'node:timers/promises';
 import type {ContainerRecord} from '../domain/container.js';
 import type {RestartStep, RestartTarget} from '../domain/restart-plan.js';
 import type {ActOnContainer} from './action-runner.js';
@@ -55,7 +56,7 @@ async function restartOne(service: string, target: RestartTarget, deps: OrderedR
 			const now = record ? `${record.state}${record.health ? `, ${record.health}` : ''}` : 'gone';
 			return result('failed', `${done}, not ${target.waitFor} after ${seconds(deps.waitMs)} (${now})`);
 		}
-		await new Promise((resolve) => setTimeout(resolve, deps.pollMs ?? 500));
+		await sleep(deps.pollMs ?? 500);
 	}
 }
 

@@ -4,11 +4,11 @@ import {mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {mem} from 'systeminformation/lib/memory.js';
 import {busyPercent, createCpuLoadReader, parseCpuTimes} from '../../source/sources/host/cpu-times.js';
 import {keptFiles, readSmallFile} from '../../source/sources/host/small-file.js';
 import {parseMeminfo} from '../../source/sources/host/meminfo.js';
 import {createHostReader} from '../../source/sources/host/host-basics.js';
-import {mem} from 'systeminformation/lib/memory.js';
 import {readProcess} from '../../source/sources/host/proc-process.js';
 import {createProcessScanner} from '../../source/sources/host/proc-scan.js';
 

@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises';
+import {setTimeout as sleep} from 'node:timers/promises';
 
 // Stops a host process (the old one holding a port): SIGTERM, a grace period, and SIGKILL only
 // when the operator asked for it. A zombie counts as gone: it holds no port any more.
@@ -16,7 +17,7 @@ async function goneWithin(pid: number, ms: number): Promise<boolean> {
 	const deadline = Date.now() + ms;
 	while (Date.now() < deadline) {
 		if (!(await alive(pid))) return true;
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await sleep(100);
 	}
 	return !(await alive(pid));
 }
