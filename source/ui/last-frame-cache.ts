@@ -1,7 +1,8 @@
 /**
- * Keeps what the last frame used, and only that: an unchanged line costs nothing the next frame,
- * a line gone from the screen is dropped a frame later (a cached line holds an object per
- * character: kept longer, they were most of fleettop's memory).
+ * Keeps what the last frame used, and only that: what the next frame uses again costs nothing,
+ * what it does not is dropped a frame later (an unchanged line stays; the old texts of a row whose
+ * numbers change go at once: a cached line holds an object per character, and kept longer they
+ * were most of fleettop's memory).
  */
 export class LastFrameCache<V> {
 	private current = new Map<string, V>();

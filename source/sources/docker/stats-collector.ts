@@ -73,6 +73,7 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 		);
 	}
 
+	/** A container not tracked yet, or running a new process: its files are located, then read. */
 	async function track(record: ContainerRecord): Promise<void> {
 		const pid = record.pid ?? 0;
 		const located = useCgroup && pid ? await locate(pid) : null;
