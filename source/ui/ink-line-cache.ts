@@ -2,8 +2,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
-import {LastFrameCache} from './last-frame-cache.js';
-import {nextTextFrame} from './remembered-text.js';
+import {frameCache, nextInkFrame, type LastFrameCache} from './last-frame-cache.js';
 
 // Ink builds every frame from scratch: each line of text is split into one object per character
 // with its styles, written into a grid of the whole screen, and each row of the grid is turned
@@ -180,15 +179,14 @@ export async function keepInkLinesAcrossFrames(): Promise<boolean> {
 		const prototype = (await inkOutputModule()).default?.prototype;
 		if (!prototype || typeof prototype.get !== 'function') return false;
 		const get = prototype.get;
-		const kept = {widths: new LastFrameCache<number>(), blockWidths: new LastFrameCache<number>(), styledChars: new LastFrameCache<StyledChar[]>()};
-		const rows = new LastFrameCache<string>();
-		const pieces = new LastFrameCache<Token[]>();
+		const kept = {widths: frameCache<number>(), blockWidths: frameCache<number>(), styledChars: frameCache<StyledChar[]>()};
+		const rows = frameCache<string>();
+		const pieces = frameCache<Token[]>();
 		prototype.get = function (this: InkOutput) {
 			const caches = this.caches;
 			const shaped = caches?.styledChars instanceof Map && caches.widths instanceof Map && caches.blockWidths instanceof Map && typeof caches.getStyledChars === 'function' && Array.isArray(this.operations);
 			if (!shaped) return get.call(this);
-			for (const cache of [...Object.values(kept), rows, pieces]) cache.nextFrame();
-			nextTextFrame();
+			nextInkFrame();
 			Object.assign(caches, kept);
 			const placed = placeLines(this);
 			// Two lines on one row (side by side boxes): Ink merges them cell by cell.

@@ -9,9 +9,11 @@ export class LastFrameCache<V> {
 	private previous = new Map<string, V>();
 
 	get(key: string): V | undefined {
-		const value = this.current.get(key) ?? this.previous.get(key);
-		if (value !== undefined) this.current.set(key, value);
-		return value;
+		const value = this.current.get(key);
+		if (value !== undefined) return value;
+		const kept = this.previous.get(key);
+		if (kept !== undefined) this.current.set(key, kept);
+		return kept;
 	}
 
 	set(key: string, value: V): this {
@@ -27,4 +29,18 @@ export class LastFrameCache<V> {
 	get size(): number {
 		return this.current.size;
 	}
+}
+
+const followingFrames = new Set<LastFrameCache<unknown>>();
+
+/** A cache moved on by `nextInkFrame()`: the line cache's and the remembered texts' share one clock. */
+export function frameCache<V>(): LastFrameCache<V> {
+	const cache = new LastFrameCache<V>();
+	followingFrames.add(cache);
+	return cache;
+}
+
+/** Ink has drawn a frame (called by ink-line-cache): what it did not use goes after the next one. */
+export function nextInkFrame(): void {
+	for (const cache of followingFrames) cache.nextFrame();
 }

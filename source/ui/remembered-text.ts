@@ -1,4 +1,4 @@
-import {LastFrameCache} from './last-frame-cache.js';
+import {frameCache} from './last-frame-cache.js';
 
 // Ink works out the same things about the same texts every frame (how wide, which escapes to
 // keep), though most rows do not change from one frame to the next. A function of a text,
@@ -15,16 +15,8 @@ export interface Remembered<T> {
 	kept(): number;
 }
 
-const everyMemory = new Set<LastFrameCache<unknown>>();
-
-/** A frame has been drawn: what it did not use is forgotten after the next one (called by ink-line-cache). */
-export function nextTextFrame(): void {
-	for (const memory of everyMemory) memory.nextFrame();
-}
-
 export function rememberedText<T>(compute: (text: string) => T, maxKept = defaultMaxKept): Remembered<T> {
-	const memory = new LastFrameCache<T>();
-	everyMemory.add(memory);
+	const memory = frameCache<T>();
 	const remembered = (text: string): T => {
 		const known = memory.get(text);
 		if (known !== undefined) return known;

@@ -5,7 +5,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import widestLine from 'widest-line';
 import measureText, {measuredTextsKept} from '../../source/ui/ink-measure-text.js';
 import inkWidestLine from '../../source/ui/ink-widest-line.js';
-import {nextTextFrame, rememberedText} from '../../source/ui/remembered-text.js';
+import {nextInkFrame} from '../../source/ui/last-frame-cache.js';
+import {rememberedText} from '../../source/ui/remembered-text.js';
 
 // The bundle swaps Ink's measureText and widest-line for ours and remembers its sanitizeAnsi
 // (source/bundle/build.mjs): the same answers, a bounded memory.
@@ -55,16 +56,16 @@ test('remembered texts: kept while the frames use them, let go a frame after the
 	const remembered = rememberedText((text) => (asked.push(text), text.length));
 	remembered('header');
 	remembered('row cpu 1%');
-	nextTextFrame();
+	nextInkFrame();
 	remembered('header');
 	remembered('row cpu 2%');
-	nextTextFrame();
+	nextInkFrame();
 	remembered('header');
 	remembered('row cpu 2%');
 	remembered('row cpu 1%');
 	assert.deepEqual(asked, ['header', 'row cpu 1%', 'row cpu 2%', 'row cpu 1%'], 'an unchanged text is worked out once; one unused for a frame again');
-	nextTextFrame();
-	nextTextFrame();
+	nextInkFrame();
+	nextInkFrame();
 	assert.equal(remembered.kept(), 0, 'nothing used for two frames is kept');
 });
 

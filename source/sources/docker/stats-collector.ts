@@ -77,7 +77,6 @@ export function createStatsCollector(options: StatsCollectorOptions): StatsColle
 	async function track(record: ContainerRecord): Promise<void> {
 		const pid = record.pid ?? 0;
 		const located = useCgroup && pid ? await locate(pid) : null;
-		tracked.get(record.key)?.stream?.close();
 		const entry: Tracked = {pid, round, files: located, last: null, stream: null};
 		tracked.set(record.key, entry);
 		sampleOne(record, entry);
