@@ -29,11 +29,13 @@ test('bulk stop-loop of every looping lab container, then re-arm', async (t) => 
 	try {
 		await connection.ready;
 		connection.flush();
-		await until('every lab loop seen looping', async () => {
+		let missing: string[] = [];
+		await until(() => `every lab loop seen looping (not looping: ${missing.join(', ')})`, async () => {
 			connection.flush();
 			const {containers, diagnoses} = store.getState();
 			const looping = Object.values(containers).filter((record) => diagnoses[record.key]?.loop.looping).map((record) => record.name);
-			return loops.every((name) => looping.includes(name)) ? true : undefined;
+			missing = loops.filter((name) => !looping.includes(name)).map((name) => `${name} ${inspect(name).join(' ')}`);
+			return missing.length === 0 ? true : undefined;
 		}, 60_000);
 
 		markLoops();

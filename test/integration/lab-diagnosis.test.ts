@@ -21,12 +21,15 @@ const rules = (entry: Entry) => entry.diagnosis?.findings.map((finding) => findi
 
 /** Loops need a few runs after `lab up` before every one has died at least once. */
 async function settledSnapshot(): Promise<Snapshot> {
-	return until('every lab incident to have failed at least once', async () => {
+	let missing: string[] = [];
+	return until(() => `every lab incident to have failed at least once (not yet: ${missing.join(', ')})`, async () => {
 		const shot = await snapshot();
 		const failing = ['lab-agent-1', 'lab-pip-worker', 'lab-api-port', 'lab-gateway', 'lab-notifier', 'lab-uploads', 'lab-oom'];
-		const ready = failing.every((name) => (shot.containers.find((c) => c.name === name)?.diagnosis?.findings.length ?? 0) > 0);
+		const entries = failing.map((name) => [name, shot.containers.find((c) => c.name === name)] as const);
+		missing = entries.filter(([, entry]) => (entry?.diagnosis?.findings.length ?? 0) === 0).map(([name, entry]) => `${name} ${entry?.state} restarts ${entry?.restartCount}`);
 		const db = shot.containers.find((c) => c.name === 'lab-shop_db_1');
-		return ready && db?.health === 'unhealthy' ? shot : undefined;
+		if (db?.health !== 'unhealthy') missing.push(`lab-shop_db_1 ${db?.health}`);
+		return missing.length === 0 ? shot : undefined;
 	}, 120_000);
 }
 

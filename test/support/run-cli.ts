@@ -26,12 +26,13 @@ export async function snapshot(args: string[] = []): Promise<Snapshot> {
 	return JSON.parse(result.stdout) as Snapshot;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+/** `what` may be a function: then the timeout says what the last probe still missed. */
+export async function until<T>(what: string | (() => string), probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${typeof what === 'string' ? what : what()}`);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 }
