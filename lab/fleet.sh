@@ -100,12 +100,16 @@ fleet_up() {
     lab_run "lab-worker-$i" "${BASIC[@]}" --restart unless-stopped "$LAB_IMAGE" sh /lab/heartbeat.sh "worker-$i"
   done
   # 10. a Node gateway (EADDRINUSE) on a port an older gateway container still holds. The old one
-  #     must hold it: if an engine restart let the new one win the race, start them in order again.
-  if [ "$(docker inspect -f '{{.State.Running}}' lab-gateway-old 2>/dev/null)" = false ]; then
-    docker stop lab-gateway >/dev/null 2>&1 || true
-  fi
+  #     must hold it, but a starting engine starts both at once and either may win (the old one
+  #     then loops, and reads Running): so the new one is stopped until the old one listens.
+  docker stop lab-gateway >/dev/null 2>&1 || true
   lab_run lab-gateway-old --network host -v "$PAYLOAD:/lab:ro" --restart unless-stopped "$LAB_IMAGE" \
     httpd -f -p "127.0.0.1:$GATEWAY_PORT" -h /lab/www
+  if [ "$(docker inspect -f '{{.State.Status}}' lab-gateway-old)" != running ] || ! listens "$GATEWAY_PORT"; then
+    docker restart lab-gateway-old >/dev/null && listens "$GATEWAY_PORT" \
+      || die "lab-gateway-old does not listen on 127.0.0.1:$GATEWAY_PORT (docker logs lab-gateway-old)"
+    echo "   restarted lab-gateway-old"
+  fi
   lab_run lab-gateway --network host "${PYHOST[@]}" --restart always -e "PORT=$GATEWAY_PORT" "$LAB_IMAGE" \
     node /lab/gateway.js
   # 11. a Python service whose dependency is not in the image (ModuleNotFoundError: aiohttp)

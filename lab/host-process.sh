@@ -29,12 +29,8 @@ start_host_port_holder() {
   setsid nohup /usr/bin/python3 -m http.server "$LAB_PORT" --bind 127.0.0.1 \
     --directory "$PAYLOAD/www" >>"$LAB_STATE_DIR/port-holder.log" 2>&1 </dev/null &
   echo $! >"$HOLDER_PIDFILE"
-  local i
-  for i in $(seq 1 20); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$LAB_PORT") 2>/dev/null && { ok "host process $! holds 127.0.0.1:$LAB_PORT"; return 0; }
-    sleep 0.25
-  done
-  die "host process did not listen on 127.0.0.1:$LAB_PORT (log: $LAB_STATE_DIR/port-holder.log)"
+  listens "$LAB_PORT" || die "host process did not listen on 127.0.0.1:$LAB_PORT (log: $LAB_STATE_DIR/port-holder.log)"
+  ok "host process $! holds 127.0.0.1:$LAB_PORT"
 }
 
 stop_host_port_holder() {

@@ -7,6 +7,15 @@ LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 step() { printf '\033[36m::\033[0m %s\n' "$*"; }
 ok() { printf '\033[32mok\033[0m %s\n' "$*"; }
 die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+# listens PORT: whether something accepts connections on 127.0.0.1:PORT within five seconds.
+listens() {
+  local i
+  for i in $(seq 1 20); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.25
+  done
+  return 1
+}
 
 source "$LAB_DIR/engine.sh"
 source "$LAB_DIR/images.sh"

@@ -38,6 +38,22 @@ export function estimateNextRestart(record: ContainerRecord): number | null {
 	return record.finishedAt + delay;
 }
 
+/** Docker waits at least this long only when the runs before kept ending within ten seconds. */
+const grownBackoffMs = 1000;
+
+/**
+ * The engine's own view of a loop, for when its exits are not known: a busy engine remembers only
+ * its last 256 events (the lab's, about 25 s), so a loop at the one-minute backoff may show no
+ * exit at all, and reads `running` for the second each run lasts. Restarted by the engine at
+ * least twice since it was last started by hand (which resets RestartCount), after a wait its
+ * backoff only reaches when runs keep dying young, and running for less than the ten seconds
+ * after which Docker forgives a run.
+ */
+function runOfALoop(record: ContainerRecord, now: number): boolean {
+	if (record.state !== 'running' || record.restartCount < 2 || record.startedAt === null || record.finishedAt === null) return false;
+	return record.startedAt - record.finishedAt >= grownBackoffMs && now - record.startedAt < resetAfterRunMs;
+}
+
 /** A rate measured over less than this is too noisy to call a loop. */
 const minimumSpanMs = 10 * 60_000;
 
@@ -54,7 +70,7 @@ export function analyzeLoop(record: ContainerRecord, now: number, thresholds: Lo
 	const span = Math.min(thresholds.windowMs, Math.max(now - observedSince, minimumSpanMs));
 	const perHour = (restartsInWindow * 3_600_000) / span;
 	const restarting = record.state === 'restarting';
-	const looping = restartsPolicy(record) && !down && (restarting || (restartsInWindow >= 2 && perHour > thresholds.warnPerHour));
+	const looping = restartsPolicy(record) && !down && (restarting || runOfALoop(record, now) || (restartsInWindow >= 2 && perHour > thresholds.warnPerHour));
 	const nextRestartAt = estimateNextRestart(record);
 	return {
 		looping,

@@ -36,6 +36,8 @@ test('exit codes in words', () => {
 
 test('crash loops from exits, not from State', () => {
 	const exitsEvery = (count: number, everyMs: number) => Array.from({length: count}, (_, index) => ({at: tableNow - (count - index) * everyMs, code: 127}));
+	const run = ({restartCount, waitedMs, ranMs, restartPolicy = 'always'}: {restartCount: number; waitedMs: number; ranMs: number; restartPolicy?: string}) =>
+		aRecord({state: 'running', restartPolicy, restartCount, startedAt: tableNow - ranMs, finishedAt: tableNow - ranMs - waitedMs, exits: []});
 	const cases: Array<{name: string; record: ReturnType<typeof aRecord>; observedSince?: number; looping: boolean; perHour: number}> = [
 		{name: 'restarting now', record: aRecord({state: 'restarting', restartPolicy: 'always', exits: exitsEvery(1, minutes(1))}), looping: true, perHour: 1},
 		{name: 'reads running, 12 exits in the hour', record: aRecord({state: 'running', restartPolicy: 'always', exits: exitsEvery(12, minutes(5))}), looping: true, perHour: 12},
@@ -44,6 +46,12 @@ test('crash loops from exits, not from State', () => {
 		{name: 'two exits in two observed minutes: measured over ten', record: aRecord({state: 'running', restartPolicy: 'always', exits: exitsEvery(2, minutes(1))}), observedSince: tableNow - minutes(2), looping: true, perHour: 12},
 		{name: 'one exit is not a loop yet', record: aRecord({state: 'running', restartPolicy: 'always', exits: exitsEvery(1, minutes(1))}), observedSince: tableNow - minutes(2), looping: false, perHour: 6},
 		{name: 'no restart policy: it stays down', record: aRecord({state: 'exited', restartPolicy: 'no', exits: exitsEvery(5, minutes(1))}), looping: false, perHour: 4},
+		// The engine forgot the exits (it keeps its last 256 events): its own count and wait tell.
+		{name: 'a second-long run after a minute\'s backoff, no exit known', record: run({restartCount: 12, waitedMs: 60_000, ranMs: 1000}), looping: true, perHour: 0},
+		{name: 'that run past ten seconds: Docker forgives it, only exits can tell', record: run({restartCount: 12, waitedMs: 60_000, ranMs: 10_000}), looping: false, perHour: 0},
+		{name: 'started by hand after a stop: the count is reset', record: run({restartCount: 0, waitedMs: 60_000, ranMs: 1000}), looping: false, perHour: 0},
+		{name: 'restarted at once after a long run (a crash a day)', record: run({restartCount: 5, waitedMs: 300, ranMs: 1000}), looping: false, perHour: 0},
+		{name: 'no restart policy, started by hand', record: run({restartCount: 12, waitedMs: 60_000, ranMs: 1000, restartPolicy: 'no'}), looping: false, perHour: 0},
 	];
 	for (const entry of cases) {
 		const loop = analyzeLoop(entry.record, tableNow, defaultLoopThresholds, entry.observedSince);
