@@ -53,17 +53,20 @@ async function tolerant(call: () => Promise<unknown>, already: string): Promise<
 }
 
 /**
- * Changing a running container's policy makes the engine update it through runc; a looping
- * container that exits meanwhile fails that with "container not running", and the engine puts the
- * old policy back. Asked again, the engine finds it stopped and needs no runc.
+ * Changing a running container's policy makes the engine update it through containerd and runc;
+ * a looping container that exits meanwhile fails that ("container not running" from runc,
+ * "cannot update a stopped container" from containerd's shim), and the engine puts the old policy
+ * back. Asked again, the engine finds it stopped and needs no runc.
  */
+const exitedDuringUpdate = /container not running|cannot update a stopped container/;
+
 export async function updateWhileItMayExit(update: () => Promise<unknown>, attempts = 3, waitMs = 100): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			await update();
 			return;
 		} catch (error) {
-			if (attempt >= attempts || !/container not running/.test(engineMessage(error))) throw error;
+			if (attempt >= attempts || !exitedDuringUpdate.test(engineMessage(error))) throw error;
 			await sleep(waitMs);
 		}
 	}
