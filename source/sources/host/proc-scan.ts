@@ -155,12 +155,10 @@ export function createProcessScanner(): ProcessScanner {
 			const stats = pids.map((pid) => readStat(files, pid)).filter((stat): stat is ProcStat => stat !== null);
 			files.sweep();
 			statReadsMs = performance.now() - started;
-			const seen = new Set<string>();
 			// Only a first sighting waits for a read; the hundreds of known processes make no promise.
 			const firstSightings: Array<Promise<void>> = [];
 			const processes = stats.map((stat): HostProcess => {
 				const id = `${stat.pid}:${stat.startTicks}`;
-				seen.add(id);
 				const previous = known.get(id);
 				const cpuPercent = previous && now > previous.at ? ((stat.cpuTicks - previous.cpuTicks) / ticksPerSecond / ((now - previous.at) / 1000)) * 100 : null;
 				const entry = previous ?? {info: null, cpuTicks: 0, at: 0};
@@ -179,7 +177,10 @@ export function createProcessScanner(): ProcessScanner {
 				return process;
 			});
 			await Promise.all(firstSightings);
-			for (const id of known.keys()) if (!seen.has(id)) known.delete(id);
+			// Every process this scan saw carries its time: the others are gone.
+			known.forEach((entry, id) => {
+				if (entry.at !== now) known.delete(id);
+			});
 			return {processes, counts: countStates(processes), scannedAt: now, durationMs: performance.now() - started};
 		},
 		close: () => files.close(),
